@@ -1,0 +1,46 @@
+# The two commands of the README: `make run` serves the application on SQLite with both
+# documents loaded; `make test` runs the whole suite. Both install what they need first,
+# system packages included, so they work on a fresh Debian machine.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Pango and HarfBuzz for WeasyPrint's PDF, fonts it can embed, poppler-utils for
+# pdftotext/pdftoppm in tests and reviews.
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 poppler-utils
+FIXTURES := $(basename $(notdir $(wildcard fixtures/lampung_barat_2023.json fixtures/bandar_lampung_2022.json)))
+HOST ?= 127.0.0.1:8000
+
+.PHONY: setup system-deps run test lint
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	$(PYTHON) -c "import ensurepip" 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		$(SUDO) apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+setup: system-deps $(VENV)/.installed
+
+run: setup
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	$(if $(FIXTURES),DEBUG=1 $(PY) manage.py loaddata $(FIXTURES))
+	DEBUG=1 $(PY) manage.py siapkan_admin
+	DEBUG=1 $(PY) manage.py runserver $(HOST)
+
+test: setup
+	$(VENV)/bin/pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DEBUG=1 $(PY) manage.py check
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run

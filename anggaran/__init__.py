@@ -1,0 +1,1 @@
+"""Budgets on the cascade: pagu per stage, realisasi, jenis belanja, efisiensi."""

@@ -1,0 +1,8 @@
+"""App config for `anggaran`."""
+
+from django.apps import AppConfig
+
+
+class AnggaranConfig(AppConfig):
+    name = "anggaran"
+    verbose_name = "Anggaran"

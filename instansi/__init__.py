@@ -1,0 +1,1 @@
+"""Regions (Pemda), agencies (Instansi), their profile and report settings."""

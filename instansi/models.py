@@ -1,0 +1,254 @@
+"""Regions, agencies, their profile and their report settings.
+
+The base of the domain (`instansi` <- `kinerja` <- `anggaran` <- `sakip`): nothing here
+knows about targets or budgets. An agency's profile tables (SDM, sarana & prasarana,
+supporting data) and the narrative of its report are kept per year, because the report
+of each year describes the agency as it was then.
+"""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from instansi.angka import Pembulatan
+from instansi.pengaturan import MetodeEfisiensi, Pita, RumusPolaritasTurun, SusunanBab
+
+TAHUN = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+
+class Pemda(models.Model):
+    """A regional government (kabupaten or kota) and the title of its head."""
+
+    class Jenis(models.TextChoices):
+        KABUPATEN = "kabupaten", "Kabupaten"
+        KOTA = "kota", "Kota"
+
+    slug = models.SlugField(unique=True)
+    nama = models.CharField(max_length=200, help_text="Misalnya «Kabupaten Lampung Barat».")
+    jenis = models.CharField(max_length=20, choices=Jenis.choices)
+    jabatan_kepala = models.CharField(max_length=100, help_text="Bupati atau Walikota.")
+    nama_kepala = models.CharField(max_length=200, blank=True)
+    ibu_kota = models.CharField(max_length=100, blank=True, help_text="Tempat penandatanganan.")
+
+    class Meta:
+        verbose_name = "pemerintah daerah"
+        verbose_name_plural = "pemerintah daerah"
+        ordering = ["nama"]
+
+    def __str__(self):
+        return self.nama
+
+
+class Instansi(models.Model):
+    """An agency (Dinas / perangkat daerah / OPD) of a Pemda, with its head of agency."""
+
+    pemda = models.ForeignKey(Pemda, on_delete=models.PROTECT, related_name="instansi")
+    slug = models.SlugField(unique=True, help_text="Dipakai di alamat laporan.")
+    nama = models.CharField(max_length=300)
+    singkatan = models.CharField(max_length=50, blank=True)
+    alamat = models.TextField(blank=True)
+    kepala_nama = models.CharField("nama kepala", max_length=200, blank=True)
+    kepala_jabatan = models.CharField("jabatan kepala", max_length=300, blank=True)
+    kepala_pangkat = models.CharField("pangkat kepala", max_length=100, blank=True)
+    kepala_nip = models.CharField("NIP kepala", max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = "instansi"
+        verbose_name_plural = "instansi"
+        ordering = ["nama"]
+
+    def __str__(self):
+        return self.nama
+
+    def pengaturan_laporan(self) -> "PengaturanLaporan":
+        """The agency's settings, or the defaults when none were saved (no query for those)."""
+        try:
+            return self.pengaturan
+        except PengaturanLaporan.DoesNotExist:
+            return PengaturanLaporan(instansi=self)
+
+
+class PengaturanLaporan(models.Model):
+    """How this agency's figures are computed and shown; each source document differs."""
+
+    instansi = models.OneToOneField(Instansi, on_delete=models.CASCADE, related_name="pengaturan")
+    pembulatan = models.CharField(
+        max_length=20, choices=Pembulatan.choices, default=Pembulatan.SETENGAH_KE_ATAS
+    )
+    desimal = models.PositiveSmallIntegerField(default=2, validators=[MaxValueValidator(4)])
+    metode_efisiensi = models.CharField(
+        max_length=20, choices=MetodeEfisiensi.choices, default=MetodeEfisiensi.RASIO
+    )
+    rumus_polaritas_turun = models.CharField(
+        "rumus capaian indikator «semakin rendah semakin baik»",
+        max_length=20,
+        choices=RumusPolaritasTurun.choices,
+        default=RumusPolaritasTurun.SELISIH,
+    )
+    susunan_bab = models.CharField(max_length=20, choices=SusunanBab.choices, default=SusunanBab.LIMA_BAB)
+
+    class Meta:
+        verbose_name = "pengaturan laporan"
+        verbose_name_plural = "pengaturan laporan"
+
+    def __str__(self):
+        return f"Pengaturan laporan {self.instansi}"
+
+
+class PredikatCapaian(models.Model):
+    """One band of the agency's capaian rating scale (e.g. ≥ 85 % «Sangat Baik»).
+
+    The bands of one agency must join without gaps or overlaps; the admin checks the whole
+    set with `instansi.pengaturan.validasi_pita` when it is saved.
+    """
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="predikat")
+    label = models.CharField(max_length=100)
+    batas_bawah = models.DecimalField(
+        max_digits=9, decimal_places=4, null=True, blank=True, help_text="Termasuk; kosong = −∞."
+    )
+    batas_atas = models.DecimalField(
+        max_digits=9, decimal_places=4, null=True, blank=True, help_text="Tidak termasuk; kosong = ∞."
+    )
+
+    class Meta:
+        verbose_name = "predikat capaian"
+        verbose_name_plural = "predikat capaian"
+        ordering = ["instansi", "-batas_bawah"]
+
+    def __str__(self):
+        return self.label
+
+    def pita(self) -> Pita:
+        return Pita(self.label, self.batas_bawah, self.batas_atas)
+
+
+class Narasi(models.Model):
+    """A narrative section of a year's report or profile, keyed by a stable `kunci`.
+
+    Keys such as `kata-pengantar`, `latar-belakang`, `tugas-fungsi`, `struktur-organisasi`,
+    `peran-strategis`, `isu-strategis`, `kesimpulan` are what the report layout refers to.
+    """
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="narasi")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    kunci = models.SlugField(max_length=80)
+    judul = models.CharField(max_length=300)
+    teks = models.TextField(help_text="Paragraf dipisahkan baris kosong.")
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "narasi"
+        verbose_name_plural = "narasi"
+        ordering = ["instansi", "tahun", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "tahun", "kunci"], name="narasi_unik_per_tahun")
+        ]
+
+    def __str__(self):
+        return f"{self.judul} ({self.tahun})"
+
+
+class KomposisiPegawai(models.Model):
+    """One cell of an SDM table: how many staff fall under `uraian` (and `kolom`, if any).
+
+    Totals are never stored: the report adds the cells up, so a table that does not add
+    up in the source document shows up in the errata instead of being copied.
+    """
+
+    class Dimensi(models.TextChoices):
+        JENIS_KELAMIN = "jenis_kelamin", "Jenis kelamin"
+        PENDIDIKAN = "pendidikan", "Tingkat pendidikan"
+        PANGKAT = "pangkat", "Pangkat dan golongan/ruang"
+        JABATAN = "jabatan", "Jabatan"
+        STATUS = "status", "Status kepegawaian"
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="pegawai")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    dimensi = models.CharField(max_length=20, choices=Dimensi.choices)
+    kelompok = models.CharField(max_length=100, blank=True, help_text="Misalnya golongan IV.")
+    uraian = models.CharField(max_length=200)
+    kolom = models.CharField(max_length=50, blank=True, help_text="Misalnya «Es III».")
+    jumlah = models.PositiveIntegerField(null=True, blank=True, help_text="Kosong = «-».")
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "komposisi pegawai"
+        verbose_name_plural = "komposisi pegawai"
+        ordering = ["instansi", "tahun", "dimensi", "urutan"]
+
+    def __str__(self):
+        return f"{self.get_dimensi_display()}: {self.uraian} {self.kolom}".strip()
+
+
+class SaranaPrasarana(models.Model):
+    """One line of the sarana & prasarana table: an item, its count and condition."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="sarana")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    nama_barang = models.CharField(max_length=200)
+    jumlah = models.PositiveIntegerField(null=True, blank=True)
+    kondisi_baik = models.PositiveIntegerField("baik", null=True, blank=True)
+    kondisi_sedang = models.PositiveIntegerField("cukup / kurang baik", null=True, blank=True)
+    kondisi_rusak = models.PositiveIntegerField("rusak", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "sarana dan prasarana"
+        verbose_name_plural = "sarana dan prasarana"
+        ordering = ["instansi", "tahun", "urutan"]
+
+    def __str__(self):
+        return self.nama_barang
+
+
+class TabelPendukung(models.Model):
+    """A supporting data table of the report (lampiran), kept as its columns and rows.
+
+    `kolom` is a list of `{"judul": str, "jenis": "teks" | "angka"}`; `baris` a list of
+    rows, each a list of cells. Number cells hold a decimal string (`"82.15"`) or null, so
+    the report can format them the Indonesian way.
+    """
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="tabel_pendukung")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    kunci = models.SlugField(max_length=80)
+    judul = models.CharField(max_length=300)
+    sumber = models.CharField(max_length=300, blank=True)
+    kolom = models.JSONField(default=list)
+    baris = models.JSONField(default=list)
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "tabel pendukung"
+        verbose_name_plural = "tabel pendukung"
+        ordering = ["instansi", "tahun", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "kunci"], name="tabel_pendukung_unik_per_tahun"
+            )
+        ]
+
+    def __str__(self):
+        return self.judul
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not isinstance(self.kolom, list) or not all(
+            isinstance(k, dict) and k.get("jenis") in ("teks", "angka") and k.get("judul") for k in self.kolom
+        ):
+            raise ValidationError({"kolom": "Setiap kolom perlu «judul» dan «jenis» teks/angka."})
+        lebar = len(self.kolom)
+        for nomor, baris in enumerate(self.baris or [], start=1):
+            if not isinstance(baris, list) or len(baris) != lebar:
+                raise ValidationError({"baris": f"Baris {nomor} harus berisi {lebar} sel."})
+            for kolom, sel in zip(self.kolom, baris, strict=True):
+                if kolom["jenis"] == "angka" and sel is not None:
+                    try:
+                        Decimal(str(sel))
+                    except ArithmeticError:
+                        raise ValidationError(
+                            {"baris": f"Baris {nomor}, kolom «{kolom['judul']}»: «{sel}» bukan angka."}
+                        ) from None

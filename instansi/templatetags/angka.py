@@ -1,0 +1,49 @@
+"""Template filters that show numbers the Indonesian way: `1.200,87`, `Rp 18.424.991.230`,
+`103,97 %`. A value that could not be computed shows why (e.g. «Belum diukur»).
+"""
+
+from decimal import Decimal
+
+from django import template
+
+from instansi import angka as fmt
+
+register = template.Library()
+
+
+def _tampil(nilai, formatter):
+    if nilai is None or nilai == "":
+        return "–"
+    if isinstance(nilai, (Decimal, int)) and not isinstance(nilai, bool):
+        return formatter(Decimal(nilai))
+    return str(nilai)
+
+
+@register.filter
+def angka(nilai, desimal=2):
+    """`{{ x|angka }}` -> `1.200,87`; `{{ x|angka:0 }}` -> `1.201`."""
+    return _tampil(nilai, lambda d: fmt.format_angka(d, int(desimal)))
+
+
+@register.filter
+def rupiah(nilai):
+    """`{{ x|rupiah }}` -> `Rp 18.424.991.230`."""
+    return _tampil(nilai, fmt.format_rupiah)
+
+
+@register.filter
+def persen(nilai, desimal=2):
+    """`{{ x|persen }}` -> `103,97 %`."""
+    return _tampil(nilai, lambda d: fmt.format_persen(d, int(desimal)))
+
+
+@register.simple_tag
+def angka_instansi(nilai, pengaturan):
+    """A figure cut the agency's way: `{% angka_instansi x pengaturan %}`."""
+    return _tampil(nilai, lambda d: fmt.format_angka(d, pengaturan.desimal, pengaturan.pembulatan))
+
+
+@register.simple_tag
+def persen_instansi(nilai, pengaturan):
+    """A percentage cut the agency's way: `{% persen_instansi x pengaturan %}`."""
+    return _tampil(nilai, lambda d: fmt.format_persen(d, pengaturan.desimal, pengaturan.pembulatan))

@@ -1,0 +1,1 @@
+"""The performance cascade: Renstra to indicators, targets, realisations, capaian."""

@@ -1,0 +1,8 @@
+"""App config for `kinerja`."""
+
+from django.apps import AppConfig
+
+
+class KinerjaConfig(AppConfig):
+    name = "kinerja"
+    verbose_name = "Kinerja"
