@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from anggaran.hitung import Tahap
 from instansi.models import TAHUN, Instansi
-from kinerja.models import Kegiatan, Program, SubKegiatan, tepat_satu
+from kinerja.models import Kegiatan, Program, SubKegiatan, jumlah_terisi, tepat_satu
 
 UANG = {"max_digits": 18, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 LEVEL_ANGGARAN = ("program", "kegiatan", "sub_kegiatan")
@@ -58,7 +58,7 @@ class PadaNode(models.Model):
         return self.sub_kegiatan or self.kegiatan or self.program
 
     def clean(self):
-        if sum(getattr(self, f"{level}_id") is not None for level in LEVEL_ANGGARAN) != 1:
+        if jumlah_terisi(self, LEVEL_ANGGARAN) != 1:
             raise ValidationError("Pilih tepat satu: program, kegiatan atau sub kegiatan.")
 
 

@@ -33,6 +33,12 @@ def tepat_satu(*fields: str) -> Q:
     return kondisi
 
 
+def jumlah_terisi(obj: models.Model, levels: tuple[str, ...]) -> int:
+    """How many of the foreign keys `levels` are set, counting a parent not saved yet
+    (an admin inline validates before its parent has a primary key)."""
+    return sum(getattr(obj, level) is not None for level in levels)
+
+
 def unik_per_triwulan(fields: list[str], nama: str) -> list[models.UniqueConstraint]:
     """One row per `fields` for the whole year (triwulan empty) and one per quarter.
 
@@ -253,7 +259,7 @@ class Indikator(models.Model):
         return node.renstra
 
     def clean(self):
-        if sum(getattr(self, f"{level}_id") is not None for level in LEVEL_INDIKATOR) != 1:
+        if jumlah_terisi(self, LEVEL_INDIKATOR) != 1:
             raise ValidationError("Pilih tepat satu: tujuan, sasaran, program, kegiatan atau sub kegiatan.")
         if self.jenis_rumus == JenisRumus.LANGSUNG and (self.label_komponen_a or self.label_komponen_b):
             raise ValidationError({"jenis_rumus": "Komponen A/B hanya untuk rumus rasio atau pertumbuhan."})

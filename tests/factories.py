@@ -1,0 +1,59 @@
+"""Test data built in code: a small agency with a cascade, targets, realisations and budget.
+
+`buat_instansi` makes one agency with everything a report needs; tests call it with
+`ukuran` > 1 to multiply programs and indicators when they check that a query count does
+not grow with the data.
+"""
+
+from decimal import Decimal as D
+
+from anggaran.hitung import Tahap
+from anggaran.models import Pagu, RealisasiAnggaran
+from instansi.angka import Pembulatan
+from instansi.models import Instansi, Pemda, PengaturanLaporan, PredikatCapaian
+from instansi.pengaturan import MetodeEfisiensi
+from kinerja.hitung import JenisRumus
+from kinerja.models import Indikator, Kegiatan, Program, Realisasi, Renstra, Sasaran, SubKegiatan, Target
+
+
+def buat_pemda(slug="kota-contoh") -> Pemda:
+    return Pemda.objects.create(
+        slug=slug, nama=f"Kota {slug}", jenis=Pemda.Jenis.KOTA, jabatan_kepala="Walikota"
+    )
+
+
+def buat_instansi(slug="dinas-contoh", pemda=None, ukuran=1, tahun=2022) -> Instansi:
+    """An agency truncating like Bandar Lampung, with `ukuran` programs of two kegiatan each."""
+    pemda = pemda or buat_pemda(f"pemda-{slug}")
+    instansi = Instansi.objects.create(pemda=pemda, slug=slug, nama=f"Dinas {slug}")
+    PengaturanLaporan.objects.create(
+        instansi=instansi, pembulatan=Pembulatan.POTONG, metode_efisiensi=MetodeEfisiensi.SELISIH
+    )
+    for label, bawah, atas in [("Sangat Baik", 85, None), ("Berhasil", 70, 85), ("Tidak Baik", None, 70)]:
+        PredikatCapaian.objects.create(instansi=instansi, label=label, batas_bawah=bawah, batas_atas=atas)
+    renstra = Renstra.objects.create(instansi=instansi, tahun_awal=2021, tahun_akhir=2026)
+    for n in range(ukuran):
+        sasaran = Sasaran.objects.create(renstra=renstra, uraian=f"Sasaran {n}", urutan=n)
+        iku = Indikator.objects.create(
+            sasaran=sasaran,
+            nama=f"Persentase koperasi sehat {n}",
+            satuan="%",
+            iku=True,
+            jenis_rumus=JenisRumus.RASIO,
+            label_komponen_a="koperasi sehat",
+            label_komponen_b="koperasi",
+        )
+        Target.objects.create(indikator=iku, tahun=tahun, sumber=Target.Sumber.RENSTRA, nilai=D("18.00"))
+        Target.objects.create(indikator=iku, tahun=tahun, sumber=Target.Sumber.PK_MURNI, nilai=D("18.11"))
+        Realisasi.objects.create(indikator=iku, tahun=tahun, komponen_a=D(74), komponen_b=D(393))
+        Realisasi.objects.create(indikator=iku, tahun=tahun - 1, nilai=D("16.09"))
+        program = Program.objects.create(renstra=renstra, sasaran=sasaran, nama=f"Program {n}", urutan=n)
+        Indikator.objects.create(program=program, nama=f"Indikator program {n}", satuan="%")
+        for k in range(2):
+            kegiatan = Kegiatan.objects.create(program=program, nama=f"Kegiatan {n}.{k}", urutan=k)
+            sub = SubKegiatan.objects.create(kegiatan=kegiatan, nama=f"Sub kegiatan {n}.{k}")
+            Pagu.objects.create(
+                sub_kegiatan=sub, tahun=tahun, tahap=Tahap.DPA_PENGESAHAN, jumlah=D(1_000_000)
+            )
+            RealisasiAnggaran.objects.create(sub_kegiatan=sub, tahun=tahun, jumlah=D(857_294))
+    return instansi
