@@ -113,7 +113,7 @@ class BelanjaJenis(models.Model):
     class Meta:
         verbose_name = "belanja per jenis"
         verbose_name_plural = "belanja per jenis"
-        ordering = ["instansi", "tahun", "jenis"]
+        ordering = ["instansi_id", "tahun", "jenis"]
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tahun", "jenis"], name="belanja_unik"),
             models.CheckConstraint(

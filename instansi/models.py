@@ -115,7 +115,7 @@ class PredikatCapaian(models.Model):
     class Meta:
         verbose_name = "predikat capaian"
         verbose_name_plural = "predikat capaian"
-        ordering = ["instansi", "-batas_bawah"]
+        ordering = ["instansi_id", "-batas_bawah"]
 
     def __str__(self):
         return self.label
@@ -141,7 +141,7 @@ class Narasi(models.Model):
     class Meta:
         verbose_name = "narasi"
         verbose_name_plural = "narasi"
-        ordering = ["instansi", "tahun", "urutan"]
+        ordering = ["instansi_id", "tahun", "urutan", "id"]
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tahun", "kunci"], name="narasi_unik_per_tahun")
         ]
@@ -176,7 +176,7 @@ class KomposisiPegawai(models.Model):
     class Meta:
         verbose_name = "komposisi pegawai"
         verbose_name_plural = "komposisi pegawai"
-        ordering = ["instansi", "tahun", "dimensi", "urutan"]
+        ordering = ["instansi_id", "tahun", "dimensi", "urutan", "id"]
 
     def __str__(self):
         return f"{self.get_dimensi_display()}: {self.uraian} {self.kolom}".strip()
@@ -197,7 +197,7 @@ class SaranaPrasarana(models.Model):
     class Meta:
         verbose_name = "sarana dan prasarana"
         verbose_name_plural = "sarana dan prasarana"
-        ordering = ["instansi", "tahun", "urutan"]
+        ordering = ["instansi_id", "tahun", "urutan", "id"]
 
     def __str__(self):
         return self.nama_barang
@@ -223,7 +223,7 @@ class TabelPendukung(models.Model):
     class Meta:
         verbose_name = "tabel pendukung"
         verbose_name_plural = "tabel pendukung"
-        ordering = ["instansi", "tahun", "urutan"]
+        ordering = ["instansi_id", "tahun", "urutan", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["instansi", "tahun", "kunci"], name="tabel_pendukung_unik_per_tahun"

@@ -71,7 +71,7 @@ class Renstra(models.Model):
     class Meta:
         verbose_name = "Renstra"
         verbose_name_plural = "Renstra"
-        ordering = ["instansi", "-tahun_awal"]
+        ordering = ["instansi_id", "-tahun_awal"]
         constraints = [
             models.UniqueConstraint(fields=["instansi", "tahun_awal"], name="renstra_unik"),
             models.CheckConstraint(
@@ -94,7 +94,7 @@ class Tujuan(models.Model):
     class Meta:
         verbose_name = "tujuan"
         verbose_name_plural = "tujuan"
-        ordering = ["renstra", "urutan"]
+        ordering = ["renstra_id", "urutan", "id"]
 
     def __str__(self):
         return self.uraian
@@ -114,7 +114,7 @@ class Sasaran(models.Model):
     class Meta:
         verbose_name = "sasaran"
         verbose_name_plural = "sasaran"
-        ordering = ["renstra", "urutan"]
+        ordering = ["renstra_id", "urutan", "id"]
 
     def __str__(self):
         return self.uraian
@@ -135,7 +135,7 @@ class Program(models.Model):
     class Meta:
         verbose_name = "program"
         verbose_name_plural = "program"
-        ordering = ["renstra", "urutan"]
+        ordering = ["renstra_id", "urutan", "id"]
 
     def __str__(self):
         return self.nama
@@ -153,7 +153,7 @@ class Kegiatan(models.Model):
     class Meta:
         verbose_name = "kegiatan"
         verbose_name_plural = "kegiatan"
-        ordering = ["program", "urutan"]
+        ordering = ["program_id", "urutan", "id"]
 
     def __str__(self):
         return self.nama
@@ -171,7 +171,7 @@ class SubKegiatan(models.Model):
     class Meta:
         verbose_name = "sub kegiatan"
         verbose_name_plural = "sub kegiatan"
-        ordering = ["kegiatan", "urutan"]
+        ordering = ["kegiatan_id", "urutan", "id"]
 
     def __str__(self):
         return self.nama
@@ -226,7 +226,7 @@ class Indikator(models.Model):
     class Meta:
         verbose_name = "indikator"
         verbose_name_plural = "indikator"
-        ordering = ["renstra", "urutan"]
+        ordering = ["renstra_id", "urutan", "id"]
         constraints = [
             models.CheckConstraint(condition=tepat_satu(*LEVEL_INDIKATOR), name="indikator_satu_level")
         ]
@@ -290,7 +290,7 @@ class Target(models.Model):
     class Meta:
         verbose_name = "target"
         verbose_name_plural = "target"
-        ordering = ["indikator", "tahun", "sumber", "triwulan"]
+        ordering = ["indikator_id", "tahun", "sumber", "triwulan"]
         constraints = unik_per_triwulan(["indikator", "tahun", "sumber"], "target")
 
     def __str__(self):
@@ -318,7 +318,7 @@ class Realisasi(models.Model):
     class Meta:
         verbose_name = "realisasi"
         verbose_name_plural = "realisasi"
-        ordering = ["indikator", "tahun", "triwulan"]
+        ordering = ["indikator_id", "tahun", "triwulan"]
         constraints = [
             *unik_per_triwulan(["indikator", "tahun"], "realisasi"),
             models.CheckConstraint(
@@ -369,7 +369,7 @@ class Pembanding(models.Model):
     class Meta:
         verbose_name = "pembanding"
         verbose_name_plural = "pembanding"
-        ordering = ["indikator", "tahun", "tingkat"]
+        ordering = ["indikator_id", "tahun", "tingkat"]
         constraints = [
             models.UniqueConstraint(fields=["indikator", "tahun", "tingkat"], name="pembanding_unik")
         ]
@@ -391,7 +391,7 @@ class AnalisisSasaran(models.Model):
     class Meta:
         verbose_name = "analisis sasaran"
         verbose_name_plural = "analisis sasaran"
-        ordering = ["sasaran", "tahun"]
+        ordering = ["sasaran_id", "tahun"]
         constraints = [models.UniqueConstraint(fields=["sasaran", "tahun"], name="analisis_unik")]
 
     def __str__(self):
@@ -421,7 +421,7 @@ class PerjanjianKinerja(models.Model):
     class Meta:
         verbose_name = "perjanjian kinerja"
         verbose_name_plural = "perjanjian kinerja"
-        ordering = ["instansi", "tahun", "jenis"]
+        ordering = ["instansi_id", "tahun", "jenis"]
         constraints = [models.UniqueConstraint(fields=["instansi", "tahun", "jenis"], name="pk_unik")]
 
     def __str__(self):
@@ -463,7 +463,7 @@ class EvaluasiSakip(models.Model):
     class Meta:
         verbose_name = "evaluasi SAKIP"
         verbose_name_plural = "evaluasi SAKIP"
-        ordering = ["instansi", "tahun"]
+        ordering = ["instansi_id", "tahun"]
         constraints = [models.UniqueConstraint(fields=["instansi", "tahun"], name="evaluasi_unik")]
 
     def __str__(self):
@@ -486,7 +486,7 @@ class KomponenEvaluasi(models.Model):
     class Meta:
         verbose_name = "komponen evaluasi"
         verbose_name_plural = "komponen evaluasi"
-        ordering = ["evaluasi", "urutan"]
+        ordering = ["evaluasi_id", "urutan", "id"]
 
     def __str__(self):
         return self.nama
@@ -504,7 +504,7 @@ class TindakLanjutEvaluasi(models.Model):
     class Meta:
         verbose_name = "tindak lanjut evaluasi"
         verbose_name_plural = "tindak lanjut evaluasi"
-        ordering = ["evaluasi", "urutan"]
+        ordering = ["evaluasi_id", "urutan", "id"]
 
     def __str__(self):
         return self.rekomendasi[:80]

@@ -11,9 +11,21 @@ from anggaran.hitung import Tahap
 from anggaran.models import Pagu, RealisasiAnggaran
 from instansi.angka import Pembulatan
 from instansi.models import Instansi, Pemda, PengaturanLaporan, PredikatCapaian
-from instansi.pengaturan import MetodeEfisiensi
+from instansi.pengaturan import MetodeEfisiensi, SusunanBab
 from kinerja.hitung import JenisRumus
-from kinerja.models import Indikator, Kegiatan, Program, Realisasi, Renstra, Sasaran, SubKegiatan, Target
+from kinerja.models import (
+    EvaluasiSakip,
+    Indikator,
+    Kegiatan,
+    KomponenEvaluasi,
+    Program,
+    Realisasi,
+    Renstra,
+    Sasaran,
+    SubKegiatan,
+    Target,
+    TindakLanjutEvaluasi,
+)
 
 
 def buat_pemda(slug="kota-contoh") -> Pemda:
@@ -23,15 +35,23 @@ def buat_pemda(slug="kota-contoh") -> Pemda:
 
 
 def buat_instansi(slug="dinas-contoh", pemda=None, ukuran=1, tahun=2022) -> Instansi:
-    """An agency truncating like Bandar Lampung, with `ukuran` programs of two kegiatan each."""
+    """An agency set up like Bandar Lampung (truncation, efficiency as a difference, four
+    chapters), with `ukuran` sasaran, each with one program of two kegiatan."""
     pemda = pemda or buat_pemda(f"pemda-{slug}")
     instansi = Instansi.objects.create(pemda=pemda, slug=slug, nama=f"Dinas {slug}")
     PengaturanLaporan.objects.create(
-        instansi=instansi, pembulatan=Pembulatan.POTONG, metode_efisiensi=MetodeEfisiensi.SELISIH
+        instansi=instansi,
+        pembulatan=Pembulatan.POTONG,
+        metode_efisiensi=MetodeEfisiensi.SELISIH,
+        susunan_bab=SusunanBab.EMPAT_BAB,
     )
     for label, bawah, atas in [("Sangat Baik", 85, None), ("Berhasil", 70, 85), ("Tidak Baik", None, 70)]:
         PredikatCapaian.objects.create(instansi=instansi, label=label, batas_bawah=bawah, batas_atas=atas)
     renstra = Renstra.objects.create(instansi=instansi, tahun_awal=2021, tahun_akhir=2026)
+    evaluasi = EvaluasiSakip.objects.create(instansi=instansi, tahun=tahun - 1)
+    KomponenEvaluasi.objects.create(evaluasi=evaluasi, nama="Perencanaan kinerja", bobot=30, nilai=D("27.31"))
+    KomponenEvaluasi.objects.create(evaluasi=evaluasi, nama="Pengukuran kinerja", bobot=70, nilai=D("53.06"))
+    TindakLanjutEvaluasi.objects.create(evaluasi=evaluasi, rekomendasi="Dokumentasikan pengukuran kinerja")
     for n in range(ukuran):
         sasaran = Sasaran.objects.create(renstra=renstra, uraian=f"Sasaran {n}", urutan=n)
         iku = Indikator.objects.create(

@@ -1,0 +1,33 @@
+"""The computed blocks a layout can name, each a function of the gathered data."""
+
+from sakip.lkjip import grafik, tabel_anggaran, tabel_kinerja, tabel_profil
+
+BLOK = {
+    "analisis-sasaran": tabel_kinerja.analisis_sasaran,
+    "anggaran-perjanjian": tabel_anggaran.anggaran_perjanjian,
+    "anggaran-program": tabel_anggaran.anggaran_program,
+    "anggaran-sasaran": tabel_anggaran.anggaran_sasaran,
+    "belanja-jenis": tabel_anggaran.belanja_jenis,
+    "capaian-iku": tabel_kinerja.capaian_iku,
+    "capaian-program": tabel_kinerja.capaian_program,
+    "cascading": tabel_kinerja.cascading,
+    "efisiensi-program": tabel_anggaran.efisiensi_program,
+    "efisiensi-sasaran": tabel_anggaran.efisiensi_sasaran,
+    "evaluasi": tabel_profil.evaluasi,
+    "grafik-capaian": grafik.capaian_iku,
+    "grafik-penyerapan": grafik.penyerapan_program,
+    "grafik-tren": grafik.tren_realisasi,
+    "iku": tabel_kinerja.iku,
+    "kerangka-pendanaan": tabel_anggaran.kerangka_pendanaan,
+    "pembanding": tabel_kinerja.pembanding,
+    "pengukuran-kinerja": tabel_kinerja.pengukuran_kinerja,
+    "perbandingan-tahun": tabel_kinerja.perbandingan_tahun,
+    "perjanjian-kinerja": tabel_kinerja.perjanjian_kinerja,
+    "realisasi-anggaran": tabel_anggaran.realisasi_anggaran,
+    "sarana": tabel_profil.sarana,
+    "sdm": tabel_profil.sdm,
+    "tabel-pendukung": tabel_profil.tabel_pendukung,
+    "target-akhir": tabel_kinerja.target_akhir,
+    "target-renstra": tabel_kinerja.target_renstra,
+    "triwulan": tabel_kinerja.triwulan,
+}

@@ -1,0 +1,230 @@
+"""Everything an LKjIP shows, gathered in a fixed number of queries.
+
+`kumpulkan(instansi, tahun)` reads the agency's year once (about thirty queries, however
+many indicators and programs it has) and measures every indicator; the table builders
+(`sakip.lkjip.tabel`) and the templates then work on this data without touching the
+database, so rendering makes no query.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from anggaran.hitung import TidakTerhitung
+from anggaran.models import BelanjaJenis
+from anggaran.ringkasan import NodeAnggaran, anggaran_instansi
+from instansi.models import Instansi, KomposisiPegawai, PengaturanLaporan, SaranaPrasarana, TabelPendukung
+from instansi.pengaturan import Pita
+from kinerja import hitung
+from kinerja.models import (
+    AnalisisSasaran,
+    EvaluasiSakip,
+    Indikator,
+    PerjanjianKinerja,
+    PredikatEvaluasi,
+    Renstra,
+    Sasaran,
+    Target,
+)
+from kinerja.pengukuran import Pengukuran, target_pengukuran, ukur
+from sakip.models import LaporanKinerja
+
+
+class LaporanTidakAda(Exception):
+    """The agency has no Renstra covering the year: there is nothing to report on."""
+
+
+@dataclass
+class IndikatorTerukur:
+    """An indicator with everything the report says about it."""
+
+    indikator: Indikator
+    ukur: Pengukuran
+    realisasi_per_tahun: dict[int, hitung.Hasil]
+    target_per_sumber: dict[str, Decimal]
+    target_renstra: dict[int, Decimal]
+    triwulan: list[tuple[int, Decimal | None, hitung.Hasil, hitung.Hasil]]
+    pembanding: dict[str, Decimal | None]
+    tahun_lalu: hitung.Hasil
+    banding_tahun_lalu: hitung.Hasil
+    target_akhir: Decimal | None
+    banding_target_akhir: hitung.Hasil
+
+    @property
+    def nama(self) -> str:
+        return self.indikator.nama
+
+
+@dataclass
+class SasaranLaporan:
+    sasaran: Sasaran
+    indikator: list[IndikatorTerukur]
+    analisis: AnalisisSasaran | None
+    program: list[NodeAnggaran] = field(default_factory=list)
+
+    def capaian(self) -> hitung.Hasil:
+        """The sasaran's capaian: the mean of its measured indicators' capaian."""
+        return hitung.rata_rata(i.ukur.capaian for i in self.indikator)
+
+
+@dataclass
+class EvaluasiLaporan:
+    evaluasi: EvaluasiSakip
+    nilai: Decimal | None
+    predikat: str | None
+
+
+@dataclass
+class DataLaporan:
+    instansi: Instansi
+    tahun: int
+    laporan: LaporanKinerja
+    pengaturan: PengaturanLaporan
+    pita: list[Pita]
+    renstra: Renstra
+    narasi: dict[str, object]
+    sasaran: list[SasaranLaporan]
+    program: list[NodeAnggaran]
+    indikator_node: dict[tuple[str, int], list[IndikatorTerukur]]
+    pegawai: list[KomposisiPegawai]
+    sarana: list[SaranaPrasarana]
+    tabel_pendukung: list[TabelPendukung]
+    belanja: list[BelanjaJenis]
+    evaluasi: list[EvaluasiLaporan]
+    perjanjian: list[PerjanjianKinerja]
+    tahun_realisasi: list[int] = field(default_factory=list)
+
+    def indikator_dari(self, tingkat: str, objek) -> list[IndikatorTerukur]:
+        return self.indikator_node.get((tingkat, objek.pk), [])
+
+    def semua_indikator(self) -> list[IndikatorTerukur]:
+        return [i for daftar in self.indikator_node.values() for i in daftar]
+
+
+def _renstra(instansi: Instansi, tahun: int) -> Renstra:
+    renstra = (
+        Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+        .order_by("-tahun_awal")
+        .first()
+    )
+    if renstra is None:
+        raise LaporanTidakAda(f"{instansi} tidak memiliki Renstra yang mencakup tahun {tahun}.")
+    return renstra
+
+
+def _terukur(indikator: Indikator, tahun: int, renstra: Renstra, pengaturan, pita) -> IndikatorTerukur:
+    """Measure one prefetched indicator for the report year and its comparisons."""
+    hasil = ukur(indikator, tahun, pengaturan, pita)
+    realisasi = {r.tahun: r.nilai_efektif() for r in indikator.realisasi.all() if r.triwulan is None}
+    tahunan = [t for t in indikator.target.all() if t.triwulan is None]
+    target_renstra = {t.tahun: t.nilai for t in tahunan if t.sumber == Target.Sumber.RENSTRA}
+    per_sumber = {t.sumber: t.nilai for t in tahunan if t.tahun == tahun}
+    triwulan = []
+    sumber = target_pengukuran(tahunan, tahun)
+    for tw in range(1, 5):
+        target = next(
+            (
+                t.nilai
+                for t in indikator.target.all()
+                if t.tahun == tahun and t.triwulan == tw and (sumber is None or t.sumber == sumber.sumber)
+            ),
+            None,
+        )
+        real = next(
+            (r.nilai_efektif() for r in indikator.realisasi.all() if r.tahun == tahun and r.triwulan == tw),
+            None,
+        )
+        if target is not None or real is not None:
+            nilai_real = real if real is not None else TidakTerhitung.BELUM_DIUKUR
+            capaian = hitung.capaian(
+                target, nilai_real, indikator.polaritas, indikator.rumus_turun(pengaturan)
+            )
+            triwulan.append((tw, target, nilai_real, capaian))
+    target_akhir = target_renstra.get(renstra.tahun_akhir)
+    lalu = realisasi.get(tahun - 1, TidakTerhitung.BELUM_DIUKUR)
+    return IndikatorTerukur(
+        indikator=indikator,
+        ukur=hasil,
+        realisasi_per_tahun=realisasi,
+        target_per_sumber=per_sumber,
+        target_renstra=target_renstra,
+        triwulan=triwulan,
+        pembanding={p.tingkat: p.nilai for p in indikator.pembanding.all() if p.tahun == tahun},
+        tahun_lalu=lalu,
+        banding_tahun_lalu=hitung.banding_tahun_lalu(hasil.realisasi, lalu),
+        target_akhir=target_akhir,
+        banding_target_akhir=hitung.banding_target_akhir(hasil.realisasi, target_akhir),
+    )
+
+
+def _tingkat(indikator: Indikator) -> tuple[str, int]:
+    for tingkat in ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"):
+        pk = getattr(indikator, f"{tingkat}_id")
+        if pk is not None:
+            return (tingkat, pk)
+    raise ValueError(f"Indikator {indikator.pk} tanpa tingkat")
+
+
+def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
+    """Read and measure everything the agency's LKjIP for `tahun` shows."""
+    instansi = Instansi.objects.select_related("pemda", "pengaturan").get(pk=instansi.pk)
+    pengaturan = instansi.pengaturan_laporan()
+    pita = [p.pita() for p in instansi.predikat.all()]
+    renstra = _renstra(instansi, tahun)
+    laporan = LaporanKinerja.objects.filter(instansi=instansi, tahun=tahun).first() or LaporanKinerja(
+        instansi=instansi, tahun=tahun
+    )
+
+    indikator_node: dict[tuple[str, int], list[IndikatorTerukur]] = defaultdict(list)
+    semua = (
+        Indikator.objects.filter(renstra=renstra)
+        .prefetch_related("target", "realisasi", "pembanding")
+        .order_by("urutan", "pk")
+    )
+    for indikator in semua:
+        indikator_node[_tingkat(indikator)].append(_terukur(indikator, tahun, renstra, pengaturan, pita))
+
+    program = anggaran_instansi(instansi, tahun)
+    program_sasaran = defaultdict(list)
+    for node in program:
+        program_sasaran[node.objek.sasaran_id].append(node)
+    analisis = {
+        a.sasaran_id: a for a in AnalisisSasaran.objects.filter(sasaran__renstra=renstra, tahun=tahun)
+    }
+    sasaran = [
+        SasaranLaporan(
+            s, indikator_node.get(("sasaran", s.pk), []), analisis.get(s.pk), program_sasaran[s.pk]
+        )
+        for s in Sasaran.objects.filter(renstra=renstra).select_related("tujuan").order_by("urutan", "pk")
+    ]
+
+    ambang = [(p.lebih_dari, p.label) for p in PredikatEvaluasi.objects.all()]
+    evaluasi = []
+    for e in EvaluasiSakip.objects.filter(instansi=instansi, tahun__lte=tahun).prefetch_related(
+        "komponen", "tindak_lanjut"
+    ):
+        nilai = e.nilai()
+        evaluasi.append(EvaluasiLaporan(e, nilai, hitung.predikat_evaluasi(nilai, ambang)))
+
+    data = DataLaporan(
+        instansi=instansi,
+        tahun=tahun,
+        laporan=laporan,
+        pengaturan=pengaturan,
+        pita=pita,
+        renstra=renstra,
+        narasi={n.kunci: n for n in instansi.narasi.filter(tahun=tahun)},
+        sasaran=sasaran,
+        program=program,
+        indikator_node=dict(indikator_node),
+        pegawai=list(KomposisiPegawai.objects.filter(instansi=instansi, tahun=tahun)),
+        sarana=list(SaranaPrasarana.objects.filter(instansi=instansi, tahun=tahun)),
+        tabel_pendukung=list(TabelPendukung.objects.filter(instansi=instansi, tahun=tahun)),
+        belanja=list(BelanjaJenis.objects.filter(instansi=instansi, tahun=tahun)),
+        evaluasi=evaluasi,
+        perjanjian=list(PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)),
+    )
+    data.tahun_realisasi = sorted(
+        {t for i in data.semua_indikator() for t in i.realisasi_per_tahun if t <= tahun}
+    )
+    return data

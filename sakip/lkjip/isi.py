@@ -1,0 +1,83 @@
+"""The pieces a report section is made of: tables, charts and texts, as plain data.
+
+Tables keep raw values (`Decimal`, not formatted strings) with the kind of each cell, so
+one template shows them the Indonesian way in HTML and PDF, and a spreadsheet export can
+write real numbers from the same rows.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kinerja.hitung import TidakTerhitung
+
+# How a cell's value is shown: text; a computed figure (the agency's decimals); a stored
+# figure (as entered, computed ones cut to the agency's decimals); rupiah; a percentage;
+# a ratio such as Lampung Barat's efficiency.
+TEKS, ANGKA, NILAI, RUPIAH, PERSEN, RASIO = "teks", "angka", "nilai", "rupiah", "persen", "rasio"
+
+
+@dataclass(frozen=True)
+class Sel:
+    nilai: object = ""
+    jenis: str = TEKS
+    colspan: int = 1
+    rowspan: int = 1
+    tebal: bool = False
+    tautan: str = ""
+
+    @property
+    def angka(self) -> bool:
+        return self.jenis != TEKS and isinstance(self.nilai, Decimal)
+
+    @property
+    def tidak_terhitung(self) -> bool:
+        return isinstance(self.nilai, TidakTerhitung)
+
+
+def sel(nilai, jenis: str = TEKS, **kw) -> Sel:
+    """A cell; None shows as a dash."""
+    return Sel("–" if nilai is None else nilai, jenis, **kw)
+
+
+def teks_sel(*nilai, tebal=False) -> list[Sel]:
+    return [Sel(n, TEKS, tebal=tebal) for n in nilai]
+
+
+@dataclass
+class Tabel:
+    judul: str
+    kepala: list[list[Sel]]
+    baris: list[list[Sel]]
+    kaki: list[list[Sel]] = field(default_factory=list)
+    sumber: str = ""
+    lebar: bool = False
+    kunci: str = ""
+    nomor: str = ""
+    tautan: str = ""  # on the web page: where the data behind the table is edited
+    jenis = "tabel"
+
+    @property
+    def kosong(self) -> bool:
+        return not self.baris
+
+
+@dataclass
+class Grafik:
+    judul: str
+    svg: str
+    kunci: str = ""
+    nomor: str = ""
+    jenis = "grafik"
+
+
+@dataclass
+class Teks:
+    """A piece of narrative: a sub-heading and paragraphs (lines starting a list stay lines)."""
+
+    judul: str
+    teks: str
+    jenis = "teks"
+
+    @property
+    def paragraf(self) -> list[str]:
+        return [p.strip() for p in self.teks.split("\n\n") if p.strip()]

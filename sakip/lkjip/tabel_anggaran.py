@@ -1,0 +1,372 @@
+"""Report tables about money: budget stages, jenis belanja, realisation, efficiency.
+
+Every figure comes from the budget tree (`anggaran.ringkasan`), rolled up from the most
+detailed level; totals are sums of the rows shown, computed, never typed.
+"""
+
+from decimal import Decimal
+
+from anggaran import hitung
+from anggaran.hitung import Tahap
+from anggaran.models import BelanjaJenis
+from anggaran.ringkasan import NodeAnggaran, jumlah
+from kinerja.hitung import rata_rata
+from sakip.lkjip.data import DataLaporan
+from sakip.lkjip.isi import NILAI, PERSEN, RASIO, RUPIAH, Sel, Tabel, sel, teks_sel
+
+
+def _romawi(n: int) -> str:
+    angka = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    hasil = ""
+    for nilai, huruf in angka:
+        while n >= nilai:
+            hasil += huruf
+            n -= nilai
+    return hasil
+
+
+def _kelompok_sasaran(data: DataLaporan) -> list[tuple[str, list[NodeAnggaran]]]:
+    """Programs grouped under their sasaran, in the Renstra's order; unlinked ones last."""
+    kelompok = [(s.sasaran.uraian, s.program) for s in data.sasaran if s.program]
+    tanpa = [p for p in data.program if p.objek.sasaran_id is None]
+    if tanpa:
+        kelompok.append(("Program penunjang", tanpa))
+    return kelompok
+
+
+def kerangka_pendanaan(data: DataLaporan) -> list:
+    """Budget per program and kegiatan at every stage of the year."""
+    tahap = [t for t in Tahap if any(p.pagu(t) is not None for p in data.program)]
+    if not tahap:
+        return []
+    baris = []
+    for n, (sasaran, program) in enumerate(_kelompok_sasaran(data)):
+        baris.append(
+            [
+                Sel(chr(ord("A") + n), tebal=True),
+                Sel(f"Sasaran: {sasaran}", colspan=len(tahap) + 1, tebal=True),
+            ]
+        )
+        for m, node in enumerate(program, start=1):
+            baris.append(
+                [
+                    Sel(_romawi(m), tebal=True),
+                    Sel(node.objek.nama, tebal=True),
+                    *(sel(node.pagu(t), RUPIAH, tebal=True) for t in tahap),
+                ]
+            )
+            for k, kegiatan in enumerate(node.anak, start=1):
+                baris.append(
+                    [sel(str(k)), sel(kegiatan.objek.nama), *(sel(kegiatan.pagu(t), RUPIAH) for t in tahap)]
+                )
+    total = [
+        Sel("", tebal=True),
+        Sel("TOTAL", tebal=True),
+        *(sel(jumlah(data.program, lambda p, t=t: p.pagu(t)), RUPIAH, tebal=True) for t in tahap),
+    ]
+    return [
+        Tabel(
+            f"Kerangka Pendanaan Tahun {data.tahun}",
+            [teks_sel("No", "Sasaran / Program / Kegiatan", *(Tahap(t).label for t in tahap), tebal=True)],
+            baris,
+            [total],
+            kunci="kerangka-pendanaan",
+            lebar=True,
+        )
+    ]
+
+
+def anggaran_program(data: DataLaporan) -> list:
+    """Each program's budget in force, with the total."""
+    baris = [
+        [sel(f"{n}. {p.objek.nama}"), sel(p.pagu_akhir(), RUPIAH)]
+        for n, p in enumerate(data.program, start=1)
+    ]
+    if not baris:
+        return []
+    return [
+        Tabel(
+            f"Program dan Anggaran Tahun {data.tahun}",
+            [teks_sel("Program", "Anggaran (Rp)", tebal=True)],
+            baris,
+            [
+                [
+                    Sel("Jumlah", tebal=True),
+                    sel(jumlah(data.program, NodeAnggaran.pagu_akhir), RUPIAH, tebal=True),
+                ]
+            ],
+            kunci="anggaran-program",
+        )
+    ]
+
+
+def anggaran_perjanjian(data: DataLaporan) -> list:
+    """The program budgets of the agreement: DPA pengesahan (murni) and DPA perubahan."""
+    if not data.perjanjian:
+        return []
+    kolom = [
+        t
+        for t in (Tahap.DPA_PENGESAHAN, Tahap.DPA_PERUBAHAN)
+        if any(p.pagu(t) is not None for p in data.program)
+    ]
+    if not kolom:
+        return []
+    baris = [
+        [sel(f"{n}. {p.objek.nama}"), *(sel(p.pagu(t), RUPIAH) for t in kolom)]
+        for n, p in enumerate(data.program, start=1)
+    ]
+    total = [
+        Sel("Jumlah Anggaran", tebal=True),
+        *(sel(jumlah(data.program, lambda p, t=t: p.pagu(t)), RUPIAH, tebal=True) for t in kolom),
+    ]
+    return [
+        Tabel(
+            f"Anggaran Program dalam Perjanjian Kinerja Tahun {data.tahun}",
+            [teks_sel("Program", *(f"{Tahap(t).label} (Rp)" for t in kolom), tebal=True)],
+            baris,
+            [total],
+            kunci="anggaran-perjanjian",
+        )
+    ]
+
+
+URUTAN_JENIS = list(BelanjaJenis.Jenis)
+
+
+def belanja_jenis(data: DataLaporan) -> list:
+    """Budget by jenis belanja, original and revised, with the reason for the change."""
+    if not data.belanja:
+        return []
+    baris = [
+        [
+            sel(str(n)),
+            sel(b.get_jenis_display()),
+            sel(b.murni, RUPIAH),
+            sel(b.perubahan, RUPIAH),
+            sel(b.alasan_perubahan or "–"),
+        ]
+        for n, b in enumerate(sorted(data.belanja, key=lambda b: URUTAN_JENIS.index(b.jenis)), start=1)
+    ]
+    total = [
+        Sel("", tebal=True),
+        Sel("TOTAL", tebal=True),
+        sel(sum((b.murni for b in data.belanja), Decimal(0)), RUPIAH, tebal=True),
+        sel(hitung.gulung(None, (b.perubahan for b in data.belanja)), RUPIAH, tebal=True),
+        Sel(""),
+    ]
+    return [
+        Tabel(
+            f"Struktur Dokumen Anggaran Tahun {data.tahun}",
+            [
+                teks_sel(
+                    "No",
+                    "Uraian",
+                    f"DPA Murni {data.tahun} (Rp)",
+                    f"DPA Perubahan {data.tahun} (Rp)",
+                    "Alasan Perubahan",
+                    tebal=True,
+                )
+            ],
+            baris,
+            [total],
+            kunci="belanja-jenis",
+        )
+    ]
+
+
+def realisasi_anggaran(data: DataLaporan) -> list:
+    """Budget, spending, absorption and remainder per program, kegiatan and sub kegiatan."""
+    if not any(p.realisasi() is not None for p in data.program):
+        return []
+
+    def baris_node(label, node, tebal):
+        return [
+            Sel(label, tebal=tebal),
+            Sel(node.objek.nama, tebal=tebal),
+            sel(node.pagu_akhir(), RUPIAH, tebal=tebal),
+            sel(node.realisasi(), RUPIAH, tebal=tebal),
+            sel(node.penyerapan(), PERSEN, tebal=tebal),
+            sel(node.sisa(), RUPIAH, tebal=tebal),
+        ]
+
+    baris, nomor = [], 0
+    for m, program in enumerate(data.program, start=1):
+        baris.append(baris_node(_romawi(m), program, True))
+        for kegiatan in program.anak:
+            baris.append(baris_node("", kegiatan, True))
+            for sub in kegiatan.anak:
+                nomor += 1
+                baris.append(baris_node(str(nomor), sub, False))
+    pagu = jumlah(data.program, NodeAnggaran.pagu_akhir)
+    realisasi = jumlah(data.program, NodeAnggaran.realisasi)
+    total = [
+        Sel("", tebal=True),
+        Sel("JUMLAH", tebal=True),
+        sel(pagu, RUPIAH, tebal=True),
+        sel(realisasi, RUPIAH, tebal=True),
+        sel(hitung.penyerapan(pagu, realisasi), PERSEN, tebal=True),
+        sel(hitung.sisa(pagu, realisasi), RUPIAH, tebal=True),
+    ]
+    return [
+        Tabel(
+            f"Anggaran dan Realisasi Keuangan per Program/Kegiatan Tahun {data.tahun}",
+            [
+                teks_sel(
+                    "No",
+                    "Program / Kegiatan / Sub Kegiatan",
+                    "Anggaran (Rp)",
+                    "Realisasi (Rp)",
+                    "%",
+                    "Lebih/(Kurang) (Rp)",
+                    tebal=True,
+                )
+            ],
+            baris,
+            [total],
+            kunci="realisasi-anggaran",
+            lebar=True,
+        )
+    ]
+
+
+def anggaran_sasaran(data: DataLaporan) -> list:
+    """Budget and spending per sasaran: the sums of its programs."""
+    baris = []
+    for n, s in enumerate(data.sasaran, start=1):
+        if not s.program:
+            continue
+        pagu = jumlah(s.program, NodeAnggaran.pagu_akhir)
+        realisasi = jumlah(s.program, NodeAnggaran.realisasi)
+        indikator = "; ".join(i.nama for i in s.indikator) or "–"
+        baris.append(
+            [
+                sel(str(n)),
+                sel(s.sasaran.uraian),
+                sel(indikator),
+                sel(pagu, RUPIAH),
+                sel(realisasi, RUPIAH),
+                sel(hitung.penyerapan(pagu, realisasi), PERSEN),
+            ]
+        )
+    if not baris:
+        return []
+    return [
+        Tabel(
+            f"Alokasi Anggaran per Sasaran Tahun {data.tahun}",
+            [
+                teks_sel(
+                    "No",
+                    "Sasaran",
+                    "Indikator Kinerja",
+                    f"Anggaran {data.tahun} (Rp)",
+                    "Realisasi (Rp)",
+                    "% Realisasi",
+                    tebal=True,
+                )
+            ],
+            baris,
+            kunci="anggaran-sasaran",
+            lebar=True,
+        )
+    ]
+
+
+def _label_efisiensi(data: DataLaporan, nilai) -> str:
+    return hitung.kategori_efisiensi(nilai, data.pengaturan.metode_efisiensi) or "–"
+
+
+def efisiensi_program(data: DataLaporan) -> list:
+    """Efficiency per program: the mean capaian of its indicators against its absorption."""
+    metode = data.pengaturan.metode_efisiensi
+    baris = []
+    for n, program in enumerate(data.program, start=1):
+        indikator = data.indikator_dari("program", program.objek)
+        if not indikator:
+            continue
+        capaian = rata_rata(i.ukur.capaian for i in indikator)
+        nilai = hitung.efisiensi(capaian, program.penyerapan(), metode)
+        rentang = len(indikator)
+        for k, i in enumerate(indikator):
+            depan = [sel(str(n), rowspan=rentang), sel(program.objek.nama, rowspan=rentang)] if k == 0 else []
+            belakang = (
+                [
+                    sel(capaian, PERSEN, rowspan=rentang),
+                    sel(program.penyerapan(), PERSEN, rowspan=rentang),
+                    sel(nilai, RASIO, rowspan=rentang),
+                    sel(_label_efisiensi(data, nilai), rowspan=rentang),
+                ]
+                if k == 0
+                else []
+            )
+            baris.append(
+                [*depan, sel(i.nama), sel(i.ukur.target, NILAI), sel(i.ukur.realisasi, NILAI), *belakang]
+            )
+    if not baris:
+        return []
+    return [
+        Tabel(
+            f"Tingkat Efisiensi Penggunaan Anggaran per Program Tahun {data.tahun}",
+            [
+                teks_sel(
+                    "No",
+                    "Program",
+                    "Indikator Program",
+                    "Target",
+                    "Realisasi",
+                    "Capaian Kinerja",
+                    "Realisasi Anggaran",
+                    "Tingkat Efisiensi",
+                    "Kategori",
+                    tebal=True,
+                )
+            ],
+            baris,
+            kunci="efisiensi-program",
+            lebar=True,
+        )
+    ]
+
+
+def efisiensi_sasaran(data: DataLaporan) -> list:
+    """Efficiency per sasaran: its capaian against the absorption of its programs' budget."""
+    metode = data.pengaturan.metode_efisiensi
+    baris = []
+    for s in data.sasaran:
+        if not s.indikator:
+            continue
+        pagu = jumlah(s.program, NodeAnggaran.pagu_akhir)
+        serap = hitung.penyerapan(pagu, jumlah(s.program, NodeAnggaran.realisasi))
+        capaian = s.capaian()
+        nilai = hitung.efisiensi(capaian, serap, metode)
+        satuan = PERSEN if metode == "selisih" else RASIO
+        baris.append(
+            [
+                sel(s.sasaran.uraian),
+                sel("; ".join(i.nama for i in s.indikator)),
+                sel(capaian, PERSEN),
+                sel(serap, PERSEN),
+                sel(nilai, satuan),
+                sel(_label_efisiensi(data, nilai)),
+            ]
+        )
+    if not baris:
+        return []
+    return [
+        Tabel(
+            f"Efisiensi Penggunaan Sumber Daya Tahun {data.tahun}",
+            [
+                teks_sel(
+                    "Sasaran",
+                    "Indikator Kinerja",
+                    "% Capaian Kinerja",
+                    "% Penyerapan Anggaran",
+                    "Tingkat Efisiensi",
+                    "Kategori",
+                    tebal=True,
+                )
+            ],
+            baris,
+            kunci="efisiensi-sasaran",
+            lebar=True,
+        )
+    ]

@@ -1,0 +1,406 @@
+"""Report tables about performance: plan, agreement, targets, measurement, comparisons.
+
+Each builder takes the gathered `DataLaporan` and returns the pieces of one block;
+nothing here queries the database or formats a number.
+"""
+
+from sakip.lkjip.data import DataLaporan, IndikatorTerukur
+from sakip.lkjip.isi import NILAI, PERSEN, Sel, Tabel, Teks, sel, teks_sel
+
+
+def _kolom(*judul) -> list[list[Sel]]:
+    return [teks_sel(*judul, tebal=True)]
+
+
+def _per_sasaran(data: DataLaporan, isi_indikator) -> list[list[Sel]]:
+    """A row per sasaran indicator; the sasaran's name spans the rows of its indicators."""
+    baris = []
+    for s in data.sasaran:
+        for n, item in enumerate(s.indikator):
+            depan = [Sel(s.sasaran.uraian, rowspan=len(s.indikator))] if n == 0 else []
+            baris.append(depan + isi_indikator(item))
+    return baris
+
+
+def capaian_iku(data: DataLaporan) -> list:
+    """Target, realisation, capaian and rating of every IKU (ikhtisar, Bab III/IV)."""
+    dengan_predikat = bool(data.pita)
+
+    def isi(i: IndikatorTerukur):
+        kolom = [
+            sel(i.nama),
+            sel(i.indikator.satuan),
+            sel(i.ukur.target, NILAI),
+            sel(i.ukur.realisasi, NILAI),
+            sel(i.ukur.capaian, PERSEN),
+        ]
+        return [*kolom, sel(i.ukur.predikat)] if dengan_predikat else kolom
+
+    kepala = ["Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"]
+    baris = _per_sasaran(data, isi)
+    return [
+        Tabel(
+            f"Capaian Indikator Kinerja Utama Tahun {data.tahun}",
+            _kolom(*kepala, *(["Predikat"] if dengan_predikat else [])),
+            baris,
+            kunci="capaian-iku",
+        )
+    ]
+
+
+def iku(data: DataLaporan) -> list:
+    """The IKU with their formula, target and data source."""
+
+    def isi(i: IndikatorTerukur):
+        return [
+            sel(i.nama),
+            sel(i.indikator.formulasi or "–"),
+            sel(i.ukur.target, NILAI),
+            sel(i.indikator.satuan),
+            sel(i.indikator.sumber_data or "–"),
+        ]
+
+    baris = _per_sasaran(data, isi)
+    return [
+        Tabel(
+            f"Indikator Kinerja Utama Tahun {data.tahun}",
+            _kolom("Sasaran Strategis", "Indikator Kinerja", "Formulasi", "Target", "Satuan", "Sumber Data"),
+            baris,
+            kunci="iku",
+            lebar=True,
+        )
+    ]
+
+
+def target_renstra(data: DataLaporan) -> list:
+    """Renstra targets of the sasaran indicators for every year of the period."""
+    tahun = list(range(data.renstra.tahun_awal, data.renstra.tahun_akhir + 1))
+
+    def isi(i: IndikatorTerukur):
+        return [sel(i.nama), sel(i.indikator.satuan), *(sel(i.target_renstra.get(t), NILAI) for t in tahun)]
+
+    baris = _per_sasaran(data, isi)
+    if not any(i.target_renstra for s in data.sasaran for i in s.indikator):
+        return []
+    return [
+        Tabel(
+            f"Target Kinerja Sasaran Renstra {data.renstra.tahun_awal}–{data.renstra.tahun_akhir}",
+            _kolom("Sasaran", "Indikator Sasaran", "Satuan", *map(str, tahun)),
+            baris,
+            kunci="target-renstra",
+            lebar=len(tahun) > 4,
+        )
+    ]
+
+
+def cascading(data: DataLaporan) -> list:
+    """Program, kegiatan and sub kegiatan with their indicators and this year's targets."""
+    baris = []
+    for program in data.program:
+        for tingkat, node, tebal in _turunan(program):
+            indikator = data.indikator_dari(tingkat, node.objek) or [None]
+            for n, i in enumerate(indikator):
+                depan = [Sel(node.objek.nama, rowspan=len(indikator), tebal=tebal)] if n == 0 else []
+                if i is None:
+                    baris.append([*depan, sel("–"), sel(""), sel("")])
+                else:
+                    baris.append([*depan, sel(i.nama), sel(i.ukur.target, NILAI), sel(i.indikator.satuan)])
+    return [
+        Tabel(
+            f"Program, Kegiatan dan Sub Kegiatan Tahun {data.tahun}",
+            _kolom("Program / Kegiatan / Sub Kegiatan", "Indikator Kinerja", "Target", "Satuan"),
+            baris,
+            kunci="cascading",
+        )
+    ]
+
+
+def _turunan(program):
+    yield "program", program, True
+    for kegiatan in program.anak:
+        yield "kegiatan", kegiatan, False
+        for sub in kegiatan.anak:
+            yield "sub_kegiatan", sub, False
+
+
+def capaian_program(data: DataLaporan) -> list:
+    """Target, realisation and capaian of every program, kegiatan and sub kegiatan indicator."""
+    baris = []
+    for program in data.program:
+        for tingkat, node, tebal in _turunan(program):
+            indikator = data.indikator_dari(tingkat, node.objek)
+            for n, i in enumerate(indikator):
+                depan = [Sel(node.objek.nama, rowspan=len(indikator), tebal=tebal)] if n == 0 else []
+                baris.append(
+                    [
+                        *depan,
+                        sel(i.nama),
+                        sel(i.indikator.satuan),
+                        sel(i.ukur.target, NILAI),
+                        sel(i.ukur.realisasi, NILAI),
+                        sel(i.ukur.capaian, PERSEN),
+                    ]
+                )
+    return [
+        Tabel(
+            f"Capaian Kinerja Program, Kegiatan dan Sub Kegiatan Tahun {data.tahun}",
+            _kolom(
+                "Program / Kegiatan / Sub Kegiatan",
+                "Indikator Kinerja",
+                "Satuan",
+                "Target",
+                "Realisasi",
+                "Capaian",
+            ),
+            baris,
+            kunci="capaian-program",
+            lebar=True,
+        )
+    ]
+
+
+def perjanjian_kinerja(data: DataLaporan) -> list:
+    """The agreement's targets, murni and perubahan side by side, with what changed."""
+    if not data.perjanjian:
+        return []
+
+    def isi(i: IndikatorTerukur):
+        murni = i.target_per_sumber.get("pk_murni")
+        ubah = i.target_per_sumber.get("pk_perubahan")
+        berubah = "berubah" if murni is not None and ubah is not None and murni != ubah else ""
+        return [sel(i.nama), sel(i.indikator.satuan), sel(murni, NILAI), sel(ubah, NILAI), sel(berubah)]
+
+    baris = _per_sasaran(data, isi)
+    return [
+        Tabel(
+            f"Perjanjian Kinerja Tahun {data.tahun}",
+            _kolom(
+                "Sasaran Strategis",
+                "Indikator Kinerja",
+                "Satuan",
+                "Target PK",
+                "Target PK Perubahan",
+                "Keterangan",
+            ),
+            baris,
+            kunci="perjanjian-kinerja",
+        )
+    ]
+
+
+def triwulan(data: DataLaporan) -> list:
+    """Quarterly targets, realisations and capaian of the IKU."""
+    baris = []
+    for s in data.sasaran:
+        for i in s.indikator:
+            for n, (tw, target, real, capaian) in enumerate(i.triwulan):
+                depan = (
+                    [
+                        Sel(s.sasaran.uraian, rowspan=len(i.triwulan)),
+                        Sel(i.nama, rowspan=len(i.triwulan)),
+                        Sel(i.indikator.satuan, rowspan=len(i.triwulan)),
+                        sel(i.ukur.target, NILAI, rowspan=len(i.triwulan)),
+                    ]
+                    if n == 0
+                    else []
+                )
+                baris.append(
+                    [
+                        *depan,
+                        sel(["I", "II", "III", "IV"][tw - 1]),
+                        sel(target, NILAI),
+                        sel(real, NILAI),
+                        sel(capaian, PERSEN),
+                    ]
+                )
+    if not baris:
+        return []
+    return [
+        Tabel(
+            f"Capaian Kinerja Triwulan Tahun {data.tahun}",
+            _kolom(
+                "Sasaran Strategis",
+                "Indikator Kinerja",
+                "Satuan",
+                "Target Tahunan",
+                "TW",
+                "Target",
+                "Realisasi",
+                "Capaian",
+            ),
+            baris,
+            kunci="triwulan",
+            lebar=True,
+        )
+    ]
+
+
+def perbandingan_tahun(data: DataLaporan) -> list:
+    """Realisations of earlier years beside this year's, and this year against the last."""
+    tahun_lalu = [t for t in data.tahun_realisasi if t < data.tahun][-3:]
+    if not tahun_lalu:
+        return []
+
+    def isi(i: IndikatorTerukur):
+        return [
+            sel(i.nama),
+            *(sel(i.realisasi_per_tahun.get(t), NILAI) for t in tahun_lalu),
+            sel(i.ukur.target, NILAI),
+            sel(i.ukur.realisasi, NILAI),
+            sel(i.ukur.capaian, PERSEN),
+            sel(i.banding_tahun_lalu, PERSEN),
+        ]
+
+    baris = _per_sasaran(data, isi)
+    return [
+        Tabel(
+            f"Capaian Indikator Sasaran Tahun {data.tahun} Dibandingkan Tahun Sebelumnya",
+            [
+                [
+                    Sel("Sasaran", rowspan=2, tebal=True),
+                    Sel("Indikator Sasaran", rowspan=2, tebal=True),
+                    Sel("Realisasi Tahun", colspan=len(tahun_lalu), tebal=True),
+                    Sel(f"Tahun {data.tahun}", colspan=3, tebal=True),
+                    Sel(f"Realisasi {data.tahun} terhadap {data.tahun - 1}", rowspan=2, tebal=True),
+                ],
+                teks_sel(*map(str, tahun_lalu), "Target", "Realisasi", "Capaian", tebal=True),
+            ],
+            baris,
+            kunci="perbandingan-tahun",
+            lebar=True,
+        )
+    ]
+
+
+def target_akhir(data: DataLaporan) -> list:
+    """This year's realisation against the Renstra's final-year target."""
+
+    def isi(i: IndikatorTerukur):
+        return [
+            sel(i.nama),
+            sel(i.ukur.target, NILAI),
+            sel(i.ukur.realisasi, NILAI),
+            sel(i.ukur.capaian, PERSEN),
+            sel(i.target_akhir, NILAI),
+            sel(i.banding_target_akhir, PERSEN),
+        ]
+
+    if not any(i.target_akhir is not None for s in data.sasaran for i in s.indikator):
+        return []
+    baris = _per_sasaran(data, isi)
+    akhir = data.renstra.tahun_akhir
+    return [
+        Tabel(
+            "Perbandingan Capaian Tahun Ini dengan Target Akhir Renstra",
+            _kolom(
+                "Sasaran",
+                "Indikator Kinerja",
+                "Target",
+                "Realisasi",
+                "Capaian",
+                f"Target Akhir Renstra ({akhir})",
+                f"Realisasi terhadap Target {akhir}",
+            ),
+            baris,
+            kunci="target-akhir",
+            lebar=True,
+        )
+    ]
+
+
+def pembanding(data: DataLaporan) -> list:
+    """This year's realisations beside the province's and the nation's."""
+    terbanding = [i for i in data.semua_indikator() if i.pembanding]
+    if not terbanding:
+        return []
+    baris = [
+        [
+            sel(i.nama),
+            sel(i.ukur.realisasi, NILAI),
+            sel(i.pembanding.get("provinsi"), NILAI),
+            sel(i.pembanding.get("nasional"), NILAI),
+            sel(i.indikator.satuan),
+        ]
+        for i in terbanding
+    ]
+    return [
+        Tabel(
+            f"Perbandingan Realisasi Kinerja Tahun {data.tahun} dengan Provinsi dan Nasional",
+            _kolom(
+                "Indikator Kinerja",
+                f"Realisasi {data.instansi.pemda.nama}",
+                "Realisasi Provinsi",
+                "Realisasi Nasional",
+                "Satuan",
+            ),
+            baris,
+            kunci="pembanding",
+        )
+    ]
+
+
+def analisis_sasaran(data: DataLaporan) -> list:
+    """Per sasaran: its capaian table, then why it was or was not achieved."""
+    isi = []
+    for n, s in enumerate(data.sasaran, start=1):
+        if not s.indikator and not s.analisis:
+            continue
+        isi.append(Teks(f"Sasaran {n}: {s.sasaran.uraian}", ""))
+        if s.indikator:
+            isi.append(
+                Tabel(
+                    f"Capaian Kinerja Sasaran {n} Tahun {data.tahun}",
+                    _kolom(
+                        "Indikator Kinerja",
+                        "Satuan",
+                        "Target",
+                        "Realisasi",
+                        "Capaian",
+                        *(["Predikat"] if data.pita else []),
+                    ),
+                    [
+                        [
+                            sel(i.nama),
+                            sel(i.indikator.satuan),
+                            sel(i.ukur.target, NILAI),
+                            sel(i.ukur.realisasi, NILAI),
+                            sel(i.ukur.capaian, PERSEN),
+                            *([sel(i.ukur.predikat)] if data.pita else []),
+                        ]
+                        for i in s.indikator
+                    ],
+                    kunci=f"capaian-sasaran-{n}",
+                )
+            )
+        if s.analisis:
+            for judul, teks in [
+                ("", s.analisis.uraian),
+                ("Faktor pendukung", s.analisis.faktor_pendukung),
+                ("Faktor penghambat", s.analisis.faktor_penghambat),
+                ("Solusi", s.analisis.solusi),
+            ]:
+                if teks:
+                    isi.append(Teks(judul, teks))
+    return isi
+
+
+def pengukuran_kinerja(data: DataLaporan) -> list:
+    """Lampiran: the pengukuran kinerja form (sasaran, indicator, target, realisation, capaian)."""
+
+    def isi(i: IndikatorTerukur):
+        return [
+            sel(i.nama),
+            sel(i.ukur.target, NILAI),
+            sel(i.ukur.realisasi, NILAI),
+            sel(i.ukur.capaian, PERSEN),
+        ]
+
+    baris = _per_sasaran(data, isi)
+    return [
+        Tabel(
+            f"Pengukuran Kinerja Tahun {data.tahun}",
+            _kolom("Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian"),
+            baris,
+            kunci="pengukuran-kinerja",
+        )
+    ]

@@ -1,0 +1,176 @@
+"""Report tables about the organisation: staff, facilities, evaluations, supporting data."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from instansi.models import KomposisiPegawai
+from sakip.lkjip.data import DataLaporan
+from sakip.lkjip.isi import ANGKA, NILAI, Sel, Tabel, sel, teks_sel
+
+
+def _jumlah(nilai) -> int | None:
+    ada = [n for n in nilai if n is not None]
+    return sum(ada) if ada else None
+
+
+def sdm(data: DataLaporan) -> list:
+    """One table per SDM dimension; totals (per group and overall) are added up here."""
+    per_dimensi = defaultdict(list)
+    for p in data.pegawai:
+        per_dimensi[p.dimensi].append(p)
+    hasil = []
+    for dimensi, label in KomposisiPegawai.Dimensi.choices:
+        sel_sel = per_dimensi.get(dimensi)
+        if not sel_sel:
+            continue
+        kolom = list(dict.fromkeys(p.kolom for p in sel_sel if p.kolom))
+        hasil.append(_tabel_sdm(data, dimensi, label, sel_sel, kolom))
+    return hasil
+
+
+def _tabel_sdm(data, dimensi, label, sel_sel, kolom) -> Tabel:
+    baris_per_uraian: dict[tuple[str, str], dict[str, int | None]] = {}
+    for p in sel_sel:
+        baris_per_uraian.setdefault((p.kelompok, p.uraian), {})[p.kolom] = p.jumlah
+    baris, kelompok_lalu = [], None
+    per_kelompok = defaultdict(list)
+    for (kelompok, uraian), nilai in baris_per_uraian.items():
+        if kelompok_lalu is not None and kelompok != kelompok_lalu:
+            baris.append(_subtotal(kelompok_lalu, per_kelompok[kelompok_lalu], kolom))
+        kelompok_lalu = kelompok
+        per_kelompok[kelompok].append(nilai)
+        isi = [nilai.get(k) for k in kolom] if kolom else []
+        total = _jumlah(nilai.values())
+        baris.append([sel(uraian), *(sel(n, ANGKA) for n in isi), sel(total, ANGKA)])
+    if kelompok_lalu and len(per_kelompok) > 1:
+        baris.append(_subtotal(kelompok_lalu, per_kelompok[kelompok_lalu], kolom))
+    semua = [n for daftar in per_kelompok.values() for n in daftar]
+    kaki = [
+        Sel("Jumlah", tebal=True),
+        *(sel(_jumlah(n.get(k) for n in semua), ANGKA, tebal=True) for k in kolom),
+        sel(_jumlah(_jumlah(n.values()) for n in semua), ANGKA, tebal=True),
+    ]
+    return Tabel(
+        f"Komposisi Pegawai menurut {label}",
+        [teks_sel(label, *kolom, "Jumlah (orang)", tebal=True)],
+        baris,
+        [kaki],
+        kunci=f"sdm-{dimensi}",
+    )
+
+
+def _subtotal(kelompok, daftar, kolom) -> list[Sel]:
+    return [
+        Sel(f"Jumlah {kelompok}".strip(), tebal=True),
+        *(sel(_jumlah(n.get(k) for n in daftar), ANGKA, tebal=True) for k in kolom),
+        sel(_jumlah(_jumlah(n.values()) for n in daftar), ANGKA, tebal=True),
+    ]
+
+
+def sarana(data: DataLaporan) -> list:
+    if not data.sarana:
+        return []
+    baris = [
+        [
+            sel(str(n)),
+            sel(s.nama_barang),
+            sel(s.jumlah, ANGKA),
+            sel(s.kondisi_baik, ANGKA),
+            sel(s.kondisi_sedang, ANGKA),
+            sel(s.kondisi_rusak, ANGKA),
+        ]
+        for n, s in enumerate(data.sarana, start=1)
+    ]
+    return [
+        Tabel(
+            f"Sarana dan Prasarana Tahun {data.tahun}",
+            [
+                [
+                    Sel("No", rowspan=2, tebal=True),
+                    Sel("Jenis Barang", rowspan=2, tebal=True),
+                    Sel("Jumlah", rowspan=2, tebal=True),
+                    Sel("Kondisi", colspan=3, tebal=True),
+                ],
+                teks_sel("Baik", "Cukup / Kurang Baik", "Rusak", tebal=True),
+            ],
+            baris,
+            kunci="sarana",
+        )
+    ]
+
+
+def evaluasi(data: DataLaporan) -> list:
+    """The inspectorate's evaluations: components, score (their sum) and predikat."""
+    if not data.evaluasi:
+        return []
+    komponen = list(
+        dict.fromkeys((k.nama, k.bobot) for e in data.evaluasi for k in e.evaluasi.komponen.all())
+    )
+    nilai = {(e.evaluasi.tahun, k.nama): k.nilai for e in data.evaluasi for k in e.evaluasi.komponen.all()}
+    tahun = [e.evaluasi.tahun for e in data.evaluasi]
+    baris = [
+        [sel(str(n)), sel(nama), sel(bobot, NILAI), *(sel(nilai.get((t, nama)), NILAI) for t in tahun)]
+        for n, (nama, bobot) in enumerate(komponen, start=1)
+    ]
+    kaki = [
+        [
+            Sel(""),
+            Sel("Nilai hasil evaluasi", tebal=True),
+            sel(sum((b for _, b in komponen), Decimal(0)), NILAI, tebal=True),
+            *(sel(e.nilai, ANGKA, tebal=True) for e in data.evaluasi),
+        ],
+        [
+            Sel(""),
+            Sel("Predikat", tebal=True),
+            Sel(""),
+            *(sel(e.predikat, tebal=True) for e in data.evaluasi),
+        ],
+    ]
+    hasil = [
+        Tabel(
+            "Nilai Hasil Evaluasi Akuntabilitas Kinerja",
+            [teks_sel("No", "Komponen yang dinilai", "Bobot", *(f"Nilai {t}" for t in tahun), tebal=True)],
+            baris,
+            kaki,
+            kunci="evaluasi",
+        )
+    ]
+    tindak = [(e.evaluasi.tahun, t) for e in data.evaluasi for t in e.evaluasi.tindak_lanjut.all()]
+    if tindak:
+        hasil.append(
+            Tabel(
+                "Tindak Lanjut atas Hasil Evaluasi",
+                [teks_sel("No", "Rekomendasi", "Tindak Lanjut", "Rencana Aksi", tebal=True)],
+                [
+                    [sel(str(n)), sel(t.rekomendasi), sel(t.tindak_lanjut or "–"), sel(t.rencana_aksi or "–")]
+                    for n, (_, t) in enumerate(tindak, start=1)
+                ],
+                kunci="tindak-lanjut",
+            )
+        )
+    return hasil
+
+
+def tabel_pendukung(data: DataLaporan) -> list:
+    """The supporting data tables, as the agency entered them (numbers shown its way)."""
+    hasil = []
+    for t in data.tabel_pendukung:
+        jenis = [NILAI if k["jenis"] == "angka" else "teks" for k in t.kolom]
+        baris = [
+            [
+                sel(Decimal(str(v)) if j == NILAI and v is not None else v, j)
+                for v, j in zip(b, jenis, strict=True)
+            ]
+            for b in t.baris
+        ]
+        hasil.append(
+            Tabel(
+                t.judul,
+                [teks_sel(*(k["judul"] for k in t.kolom), tebal=True)],
+                baris,
+                sumber=t.sumber,
+                kunci=f"pendukung-{t.kunci}",
+                lebar=len(t.kolom) > 6,
+            )
+        )
+    return hasil

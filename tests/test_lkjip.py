@@ -1,0 +1,144 @@
+"""The LKjIP built from data: fixed query count, no query while rendering, PDF cache, access."""
+
+import tempfile
+from decimal import Decimal as D
+from pathlib import Path
+from unittest import mock
+
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import TestCase
+from django.urls import reverse
+
+from kinerja.models import Realisasi
+from sakip.lkjip import render
+from sakip.lkjip.data import LaporanTidakAda, kumpulkan
+from sakip.lkjip.render import html_laporan, pdf_laporan
+from sakip.lkjip.susun import susun
+from sakip.models import BerkasPdf
+from tests.factories import buat_instansi
+
+QUERIES = 25
+
+
+class QueryCountTests(TestCase):
+    def test_report_data_takes_the_same_queries_for_ten_times_the_data(self):
+        kecil = buat_instansi("kecil", ukuran=1)
+        besar = buat_instansi("besar", ukuran=10)
+        for instansi in (kecil, besar):
+            with self.subTest(instansi.slug), self.assertNumQueries(QUERIES):
+                kumpulkan(instansi, 2022)
+
+    def test_assembling_and_rendering_make_no_query(self):
+        data = kumpulkan(buat_instansi(ukuran=3), 2022)
+        with self.assertNumQueries(0):
+            html = html_laporan(susun(data), web=True)
+        self.assertIn("BAB III AKUNTABILITAS KINERJA", html)
+
+    def test_an_agency_without_renstra_for_the_year_has_no_report(self):
+        with self.assertRaises(LaporanTidakAda):
+            kumpulkan(buat_instansi(), 2030)
+
+
+class ReportContentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.instansi = buat_instansi(ukuran=2)
+
+    def test_capaian_is_computed_and_cut_the_agencys_way(self):
+        html = html_laporan(susun(kumpulkan(self.instansi, 2022)))
+        # 74 / 393 koperasi of a PK target of 18,11: 103,97 % truncated, rated by the agency's bands.
+        self.assertIn("103,97 %", html)
+        self.assertIn("Sangat Baik", html)
+        self.assertIn("dipotong ke 2 desimal", html)
+        # The evaluation score is the sum of its components, with the predikat of the scale.
+        self.assertIn("80,37", html)
+        # Budget: 4 sub kegiatan of Rp 1.000.000, each spending 857.294.
+        self.assertIn("4.000.000", html)
+        self.assertIn("85,72 %", html)
+
+    def test_it_says_how_it_computes(self):
+        dokumen = susun(kumpulkan(self.instansi, 2022))
+        teks = " ".join(dokumen.cara_hitung)
+        self.assertIn("(2 × target − realisasi) ÷ target × 100", teks)
+        self.assertIn("Selisih", teks)
+        self.assertIn("≥ 85 % Sangat Baik", teks)
+
+    def test_tables_and_charts_are_numbered_per_chapter(self):
+        dokumen = susun(kumpulkan(self.instansi, 2022))
+        nomor = [t.nomor for t in dokumen.daftar_tabel]
+        self.assertEqual(len(nomor), len(set(nomor)))
+        self.assertTrue(all(n.startswith("Tabel ") for n in nomor))
+        self.assertIn("Grafik 3.1", [g.nomor for g in dokumen.daftar_grafik])
+
+
+class PdfCacheTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.instansi = buat_instansi()
+
+    def test_an_unchanged_report_is_not_rendered_twice(self):
+        with mock.patch.object(render, "pdf_dari_html", wraps=render.pdf_dari_html) as pdf:
+            pertama = pdf_laporan(self.instansi, 2022)
+            kedua = pdf_laporan(self.instansi, 2022)
+            self.assertEqual(pdf.call_count, 1)
+            self.assertEqual(pertama, kedua)
+            self.assertTrue(pertama.startswith(b"%PDF"))
+
+            realisasi = Realisasi.objects.get(tahun=2021)
+            realisasi.nilai = D("17.00")
+            realisasi.save()
+            pdf_laporan(self.instansi, 2022)
+            self.assertEqual(pdf.call_count, 2)
+        self.assertEqual(BerkasPdf.objects.count(), 1)
+
+
+class ViewTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.instansi = buat_instansi()
+        cls.staf = get_user_model().objects.create_user("staf", password="rahasia-panjang", is_staff=True)
+        cls.url = reverse("lkjip-html", args=[cls.instansi.slug, 2022])
+
+    def test_anonymous_visitors_are_sent_to_login(self):
+        respons = self.client.get(self.url)
+        self.assertEqual(respons.status_code, 302)
+        self.assertIn("login", respons["Location"])
+
+    def test_staff_read_the_report_with_links_to_its_data_and_pdf(self):
+        self.client.force_login(self.staf)
+        respons = self.client.get(self.url)
+        self.assertContains(respons, "IKHTISAR EKSEKUTIF")
+        self.assertContains(respons, reverse("lkjip-pdf", args=[self.instansi.slug, 2022]))
+        self.assertContains(respons, reverse("admin:kinerja_realisasi_changelist"))
+
+    def test_staff_download_the_pdf(self):
+        self.client.force_login(self.staf)
+        respons = self.client.get(reverse("lkjip-pdf", args=[self.instansi.slug, 2022]))
+        self.assertEqual(respons["Content-Type"], "application/pdf")
+        self.assertTrue(respons.content.startswith(b"%PDF"))
+
+    def test_unknown_agency_or_year_is_404(self):
+        self.client.force_login(self.staf)
+        self.assertEqual(self.client.get(reverse("lkjip-html", args=["tidak-ada", 2022])).status_code, 404)
+        self.assertEqual(
+            self.client.get(reverse("lkjip-html", args=[self.instansi.slug, 2035])).status_code, 404
+        )
+
+
+class CommandTests(TestCase):
+    def test_it_writes_html_and_pdf_files(self):
+        instansi = buat_instansi()
+        with tempfile.TemporaryDirectory() as tmp:
+            html = Path(tmp) / "l.html"
+            call_command(
+                "lkjip", instansi.slug, "2022", "--format", "html", "--output", str(html), stdout=mock.Mock()
+            )
+            self.assertIn("BAB I PENDAHULUAN", html.read_text())
+            pdf = Path(tmp) / "l.pdf"
+            call_command("lkjip", instansi.slug, "2022", "--output", str(pdf), stdout=mock.Mock())
+            self.assertTrue(pdf.read_bytes().startswith(b"%PDF"))
+
+    def test_it_names_what_is_missing(self):
+        with self.assertRaisesMessage(CommandError, "tidak-ada"):
+            call_command("lkjip", "tidak-ada", "2022", stdout=mock.Mock())
