@@ -39,12 +39,22 @@ def gulung(sendiri: Decimal | None, anak: Iterable[Decimal | None]) -> Decimal |
     return sendiri
 
 
-def pagu_akhir(per_tahap: Mapping[str, Decimal | None]) -> Decimal | None:
-    """The budget in force: the latest stage that has a figure."""
-    for tahap in reversed(URUTAN_TAHAP):
-        if per_tahap.get(tahap) is not None:
-            return per_tahap[tahap]
+def pagu_berlaku(per_tahap: Mapping[str, Decimal | None], tahap: str) -> Decimal | None:
+    """The budget in force at `tahap`: its own figure, else the latest earlier stage's.
+
+    A stage with no figure left the budget unchanged: Lampung Barat's DPA pergeseran is
+    blank for kegiatan that were not shifted, and its total counts them at their DPA
+    pengesahan amount.
+    """
+    for sebelumnya in reversed(URUTAN_TAHAP[: URUTAN_TAHAP.index(tahap) + 1]):
+        if per_tahap.get(sebelumnya) is not None:
+            return per_tahap[sebelumnya]
     return None
+
+
+def pagu_akhir(per_tahap: Mapping[str, Decimal | None]) -> Decimal | None:
+    """The budget in force at the end of the year: the latest stage that has a figure."""
+    return pagu_berlaku(per_tahap, URUTAN_TAHAP[-1])
 
 
 def penyerapan(pagu: Decimal | None, realisasi: Decimal | None) -> Hasil:

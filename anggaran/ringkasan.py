@@ -31,11 +31,17 @@ class NodeAnggaran:
     realisasi_sendiri: Decimal | None = None
 
     def pagu(self, tahap: str) -> Decimal | None:
-        """The budget at `tahap`, rolled up from the most detailed level entered."""
-        return hitung.gulung(self.pagu_sendiri.get(tahap), (a.pagu(tahap) for a in self.anak))
+        """The budget in force at `tahap`, rolled up from the most detailed level entered."""
+        return hitung.gulung(
+            hitung.pagu_berlaku(self.pagu_sendiri, tahap), (a.pagu(tahap) for a in self.anak)
+        )
 
     def pagu_akhir(self) -> Decimal | None:
-        return hitung.pagu_akhir({tahap: self.pagu(tahap) for tahap in Tahap})
+        return self.pagu(Tahap.DPA_PERUBAHAN)
+
+    def tahap_terisi(self) -> set[str]:
+        """The stages for which a figure was entered anywhere in this subtree."""
+        return set(self.pagu_sendiri).union(*(a.tahap_terisi() for a in self.anak))
 
     def realisasi(self) -> Decimal | None:
         return hitung.gulung(self.realisasi_sendiri, (a.realisasi() for a in self.anak))
@@ -45,6 +51,12 @@ class NodeAnggaran:
 
     def sisa(self) -> Decimal | None:
         return hitung.sisa(self.pagu_akhir(), self.realisasi())
+
+
+def tahap_terisi(nodes: Iterable[NodeAnggaran]) -> list[str]:
+    """The stages any of `nodes` has figures for, in the order of the year."""
+    terisi = set().union(*(n.tahap_terisi() for n in nodes))
+    return [t for t in Tahap if t in terisi]
 
 
 def jumlah(nodes: Iterable[NodeAnggaran], nilai) -> Decimal | None:

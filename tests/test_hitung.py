@@ -231,6 +231,12 @@ class TestAnggaran:
         assert anggaran.gulung(D(999), [None, None]) == D(999)
         assert anggaran.gulung(None, []) is None
 
+    def test_a_stage_without_a_figure_keeps_the_previous_stages_budget(self):
+        per_tahap = {Tahap.RKA: D(5), Tahap.DPA_PENGESAHAN: D(4), Tahap.DPA_PERUBAHAN: D(6)}
+        assert anggaran.pagu_berlaku(per_tahap, Tahap.DPA_PERGESERAN) == D(4)
+        assert anggaran.pagu_berlaku(per_tahap, Tahap.DPA_PERUBAHAN) == D(6)
+        assert anggaran.pagu_berlaku(per_tahap, Tahap.RENJA_MURNI) is None
+
     def test_budget_in_force_is_the_latest_stage_with_a_figure(self):
         assert (
             anggaran.pagu_akhir({Tahap.RKA: D(1), Tahap.DPA_PERUBAHAN: D(3), Tahap.DPA_PERGESERAN: None}) == 3

@@ -9,7 +9,7 @@ from decimal import Decimal
 from anggaran import hitung
 from anggaran.hitung import Tahap
 from anggaran.models import BelanjaJenis
-from anggaran.ringkasan import NodeAnggaran, jumlah
+from anggaran.ringkasan import NodeAnggaran, jumlah, tahap_terisi
 from kinerja.hitung import rata_rata
 from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.isi import NILAI, PERSEN, RASIO, RUPIAH, Sel, Tabel, sel, teks_sel
@@ -36,7 +36,7 @@ def _kelompok_sasaran(data: DataLaporan) -> list[tuple[str, list[NodeAnggaran]]]
 
 def kerangka_pendanaan(data: DataLaporan) -> list:
     """Budget per program and kegiatan at every stage of the year."""
-    tahap = [t for t in Tahap if any(p.pagu(t) is not None for p in data.program)]
+    tahap = tahap_terisi(data.program)
     if not tahap:
         return []
     baris = []
@@ -104,11 +104,7 @@ def anggaran_perjanjian(data: DataLaporan) -> list:
     """The program budgets of the agreement: DPA pengesahan (murni) and DPA perubahan."""
     if not data.perjanjian:
         return []
-    kolom = [
-        t
-        for t in (Tahap.DPA_PENGESAHAN, Tahap.DPA_PERUBAHAN)
-        if any(p.pagu(t) is not None for p in data.program)
-    ]
+    kolom = [t for t in tahap_terisi(data.program) if t in (Tahap.DPA_PENGESAHAN, Tahap.DPA_PERUBAHAN)]
     if not kolom:
         return []
     baris = [

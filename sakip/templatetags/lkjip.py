@@ -21,9 +21,12 @@ def tampil_nilai(s: Sel, pengaturan) -> str:
     if s.jenis == RUPIAH:
         return format_angka(nilai, 0 if nilai == nilai.to_integral_value() else 2, mode)
     if s.jenis == NILAI:
-        # As entered (825,273 stays 825,273); computed values are cut to the agency's decimals.
+        # Whole numbers stay whole (30, 185 unit); fractions show at least the agency's
+        # decimals (80,70) and more when entered so (825,273); computed values are cut.
         sendiri = max(0, -nilai.normalize().as_tuple().exponent)
-        return format_angka(nilai, sendiri if sendiri <= 4 else desimal, mode)
+        if sendiri > 4:
+            sendiri = desimal
+        return format_angka(nilai, max(sendiri, desimal) if sendiri else 0, mode)
     if s.jenis == ANGKA and nilai == nilai.to_integral_value():
         return format_angka(nilai, 0, mode)
     if s.jenis in (ANGKA, RASIO):
