@@ -20,11 +20,13 @@ from kinerja.models import (
     AnalisisSasaran,
     EvaluasiSakip,
     Indikator,
+    KomponenEvaluasi,
     PerjanjianKinerja,
     PredikatEvaluasi,
     Renstra,
     Sasaran,
     Target,
+    TindakLanjutEvaluasi,
 )
 from kinerja.pengukuran import Pengukuran, target_pengukuran, ukur
 from sakip.models import LaporanKinerja
@@ -70,6 +72,8 @@ class SasaranLaporan:
 @dataclass
 class EvaluasiLaporan:
     evaluasi: EvaluasiSakip
+    komponen: list[KomponenEvaluasi]
+    tindak_lanjut: list[TindakLanjutEvaluasi]
     nilai: Decimal | None
     predikat: str | None
 
@@ -198,13 +202,23 @@ def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
         for s in Sasaran.objects.filter(renstra=renstra).select_related("tujuan").order_by("urutan", "pk")
     ]
 
+    # Components and follow-ups are read by the agency, not prefetched per evaluation, so
+    # that the query count does not depend on whether there are evaluations at all.
     ambang = [(p.lebih_dari, p.label) for p in PredikatEvaluasi.objects.all()]
+    dinilai = {"evaluasi__instansi": instansi, "evaluasi__tahun__lte": tahun}
+    komponen, tindak_lanjut = defaultdict(list), defaultdict(list)
+    for k in KomponenEvaluasi.objects.filter(**dinilai):
+        komponen[k.evaluasi_id].append(k)
+    for t in TindakLanjutEvaluasi.objects.filter(**dinilai):
+        tindak_lanjut[t.evaluasi_id].append(t)
     evaluasi = []
-    for e in EvaluasiSakip.objects.filter(instansi=instansi, tahun__lte=tahun).prefetch_related(
-        "komponen", "tindak_lanjut"
-    ):
-        nilai = e.nilai()
-        evaluasi.append(EvaluasiLaporan(e, nilai, hitung.predikat_evaluasi(nilai, ambang)))
+    for e in EvaluasiSakip.objects.filter(instansi=instansi, tahun__lte=tahun):
+        nilai = hitung.nilai_evaluasi(k.nilai for k in komponen[e.pk])
+        evaluasi.append(
+            EvaluasiLaporan(
+                e, komponen[e.pk], tindak_lanjut[e.pk], nilai, hitung.predikat_evaluasi(nilai, ambang)
+            )
+        )
 
     data = DataLaporan(
         instansi=instansi,

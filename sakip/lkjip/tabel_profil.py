@@ -103,10 +103,8 @@ def evaluasi(data: DataLaporan) -> list:
     """The inspectorate's evaluations: components, score (their sum) and predikat."""
     if not data.evaluasi:
         return []
-    komponen = list(
-        dict.fromkeys((k.nama, k.bobot) for e in data.evaluasi for k in e.evaluasi.komponen.all())
-    )
-    nilai = {(e.evaluasi.tahun, k.nama): k.nilai for e in data.evaluasi for k in e.evaluasi.komponen.all()}
+    komponen = list(dict.fromkeys((k.nama, k.bobot) for e in data.evaluasi for k in e.komponen))
+    nilai = {(e.evaluasi.tahun, k.nama): k.nilai for e in data.evaluasi for k in e.komponen}
     tahun = [e.evaluasi.tahun for e in data.evaluasi]
     baris = [
         [sel(str(n)), sel(nama), sel(bobot, NILAI), *(sel(nilai.get((t, nama)), NILAI) for t in tahun)]
@@ -135,7 +133,7 @@ def evaluasi(data: DataLaporan) -> list:
             kunci="evaluasi",
         )
     ]
-    tindak = [(e.evaluasi.tahun, t) for e in data.evaluasi for t in e.evaluasi.tindak_lanjut.all()]
+    tindak = [(e.evaluasi.tahun, t) for e in data.evaluasi for t in e.tindak_lanjut]
     if tindak:
         hasil.append(
             Tabel(
