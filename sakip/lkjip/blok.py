@@ -19,6 +19,7 @@ BLOK = {
     "grafik-tren": grafik.tren_realisasi,
     "iku": tabel_kinerja.iku,
     "kerangka-pendanaan": tabel_anggaran.kerangka_pendanaan,
+    "komponen-realisasi": tabel_kinerja.komponen_realisasi,
     "pembanding": tabel_kinerja.pembanding,
     "pengukuran-kinerja": tabel_kinerja.pengukuran_kinerja,
     "perbandingan-tahun": tabel_kinerja.perbandingan_tahun,

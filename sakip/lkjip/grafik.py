@@ -42,7 +42,8 @@ def _svg(fig) -> str:
 
 
 def _label(teks: str, lebar: int = 38) -> str:
-    return "\n".join(textwrap.wrap(teks, lebar)[:3])
+    baris = textwrap.wrap(teks, lebar)
+    return "\n".join(baris[:3]) + (" …" if len(baris) > 3 else "")
 
 
 def _sumbu_angka(ax, desimal=0, sumbu="x", persen=False):

@@ -5,8 +5,10 @@ one template shows them the Indonesian way in HTML and PDF, and a spreadsheet ex
 write real numbers from the same rows.
 """
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import groupby
 
 from kinerja.hitung import TidakTerhitung
 
@@ -50,7 +52,7 @@ class Tabel:
     baris: list[list[Sel]]
     kaki: list[list[Sel]] = field(default_factory=list)
     sumber: str = ""
-    lebar: bool = False
+    lebar: bool | None = None  # None: landscape when it has more than seven columns
     kunci: str = ""
     nomor: str = ""
     tautan: str = ""  # on the web page: where the data behind the table is edited
@@ -59,6 +61,12 @@ class Tabel:
     @property
     def kosong(self) -> bool:
         return not self.baris
+
+    @property
+    def landscape(self) -> bool:
+        if self.lebar is not None:
+            return self.lebar
+        return max((sum(s.colspan for s in b) for b in self.baris), default=0) > 7
 
 
 @dataclass
@@ -70,14 +78,31 @@ class Grafik:
     jenis = "grafik"
 
 
+# A list item as the narrative writes it: "- …", "• …", "1. …", "a. …", "b) …".
+_BUTIR = re.compile(r"^(?:[-•]\s+|(?:\d+|[a-zA-Z])[.)]\s+)")
+
+
 @dataclass
 class Teks:
-    """A piece of narrative: a sub-heading and paragraphs (lines starting a list stay lines)."""
+    """A piece of narrative: a sub-heading, then paragraphs and lists.
+
+    Paragraphs are separated by a blank line; a line that starts like a list item is one
+    item of a list, so a paragraph may be an introduction followed by its list.
+    """
 
     judul: str
     teks: str
     jenis = "teks"
 
     @property
-    def paragraf(self) -> list[str]:
-        return [p.strip() for p in self.teks.split("\n\n") if p.strip()]
+    def isi(self) -> list[tuple[str, str | list[str]]]:
+        """("paragraf", text) and ("daftar", [items]) in reading order."""
+        hasil: list[tuple[str, str | list[str]]] = []
+        for paragraf in self.teks.split("\n\n"):
+            garis = [g.strip() for g in paragraf.splitlines() if g.strip()]
+            for butir, kelompok in groupby(garis, key=lambda g: bool(_BUTIR.match(g))):
+                if butir:
+                    hasil.append(("daftar", [re.sub(r"^[-•]\s+", "", g) for g in kelompok]))
+                else:
+                    hasil.append(("paragraf", " ".join(kelompok)))
+        return hasil

@@ -61,7 +61,9 @@ def _isi_bagian(data: DataLaporan, bagian: Bagian) -> list:
             isi.extend(BLOK[item.kunci](data))
         elif item.kunci in data.narasi:
             n = data.narasi[item.kunci]
-            isi.append(Teks(n.judul if beberapa_narasi else "", n.teks))
+            # Several narratives in one section get their own titles, unless it repeats the section's.
+            judul = n.judul if beberapa_narasi and n.judul.casefold() != bagian.judul.casefold() else ""
+            isi.append(Teks(judul, n.teks))
     return isi
 
 

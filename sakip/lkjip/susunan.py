@@ -66,7 +66,7 @@ LIMA_BAB = (
         (
             Bagian(
                 "Rencana Strategis Perangkat Daerah",
-                (N("rencana-strategis"), N("strategi-kebijakan"), B("cascading")),
+                (N("rencana-strategis"), N("tujuan-sasaran"), N("strategi-kebijakan"), B("cascading")),
             ),
             Bagian(
                 "Perjanjian Kinerja dan Kerangka Pendanaan",
@@ -77,7 +77,10 @@ LIMA_BAB = (
                     B("kerangka-pendanaan"),
                 ),
             ),
-            Bagian("Target Kinerja", (N("target-kinerja"), B("iku"), B("target-renstra"))),
+            Bagian(
+                "Target Kinerja",
+                (N("target-kinerja"), N("indikator-kinerja-utama"), B("iku"), B("target-renstra")),
+            ),
         ),
     ),
     Bab(
@@ -95,7 +98,15 @@ LIMA_BAB = (
         (
             Bagian(
                 "Capaian Kinerja",
-                (N("capaian-kinerja"), B("capaian-iku"), B("grafik-capaian"), B("analisis-sasaran")),
+                (
+                    N("capaian-kinerja"),
+                    B("capaian-iku"),
+                    B("grafik-capaian"),
+                    N("capaian-triwulan"),
+                    B("triwulan"),
+                    B("analisis-sasaran"),
+                    B("komponen-realisasi"),
+                ),
             ),
             Bagian(
                 "Perbandingan Kinerja",
@@ -146,9 +157,9 @@ EMPAT_BAB = (
         (
             Bagian(
                 "Perencanaan Strategis",
-                (N("rencana-strategis"), N("strategi-kebijakan"), B("target-renstra")),
+                (N("rencana-strategis"), N("tujuan-sasaran"), N("strategi-kebijakan"), B("target-renstra")),
             ),
-            Bagian("Indikator Kinerja Utama", (B("iku"),)),
+            Bagian("Indikator Kinerja Utama", (N("indikator-kinerja-utama"), B("iku"))),
             Bagian("Rencana Kinerja Tahunan", (N("rencana-kinerja-tahunan"), B("cascading"))),
             Bagian("Perjanjian Kinerja", (N("perjanjian-kinerja"), B("perjanjian-kinerja"))),
         ),
@@ -161,7 +172,7 @@ EMPAT_BAB = (
                 "Hasil Evaluasi atas Implementasi SAKIP Tahun Sebelumnya",
                 (N("evaluasi-sakip"), B("evaluasi")),
             ),
-            Bagian("Pengukuran Capaian Kinerja Triwulan", (B("triwulan"),)),
+            Bagian("Pengukuran Capaian Kinerja Triwulan", (N("capaian-triwulan"), B("triwulan"))),
             Bagian(
                 "Capaian Kinerja Organisasi",
                 (
@@ -174,6 +185,7 @@ EMPAT_BAB = (
                     N("perbandingan-kinerja"),
                     B("pembanding"),
                     B("analisis-sasaran"),
+                    B("komponen-realisasi"),
                 ),
             ),
             Bagian("Analisis Program dan Kegiatan", (N("analisis-program"), B("capaian-program"))),
@@ -202,4 +214,6 @@ LAMPIRAN = (
     Bagian("Perjanjian Kinerja", (B("perjanjian-kinerja"), B("anggaran-perjanjian"))),
     Bagian("Pengukuran Kinerja", (B("pengukuran-kinerja"),)),
     Bagian("Data Pendukung", (B("tabel-pendukung"),)),
+    Bagian("Penghargaan", (N("penghargaan"),)),
+    Bagian("Dokumentasi Kegiatan", (N("dokumentasi-kegiatan"),)),
 )

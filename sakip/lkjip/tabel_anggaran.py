@@ -175,24 +175,28 @@ def realisasi_anggaran(data: DataLaporan) -> list:
     if not any(p.realisasi() is not None for p in data.program):
         return []
 
-    def baris_node(label, node, tebal):
+    def baris_node(label, node):
+        # Levels that group others are bold, as in the documents; a node nothing was
+        # reported spent on shows dashes rather than «not measured».
+        tebal = bool(node.anak)
+        dibelanjakan = node.realisasi() is not None
         return [
             Sel(label, tebal=tebal),
             Sel(node.objek.nama, tebal=tebal),
             sel(node.pagu_akhir(), RUPIAH, tebal=tebal),
             sel(node.realisasi(), RUPIAH, tebal=tebal),
-            sel(node.penyerapan(), PERSEN, tebal=tebal),
+            sel(node.penyerapan() if dibelanjakan else None, PERSEN, tebal=tebal),
             sel(node.sisa(), RUPIAH, tebal=tebal),
         ]
 
     baris, nomor = [], 0
     for m, program in enumerate(data.program, start=1):
-        baris.append(baris_node(_romawi(m), program, True))
+        baris.append(baris_node(_romawi(m), program))
         for kegiatan in program.anak:
-            baris.append(baris_node("", kegiatan, True))
+            baris.append(baris_node("", kegiatan))
             for sub in kegiatan.anak:
                 nomor += 1
-                baris.append(baris_node(str(nomor), sub, False))
+                baris.append(baris_node(str(nomor), sub))
     pagu = jumlah(data.program, NodeAnggaran.pagu_akhir)
     realisasi = jumlah(data.program, NodeAnggaran.realisasi)
     total = [
@@ -220,7 +224,6 @@ def realisasi_anggaran(data: DataLaporan) -> list:
             baris,
             [total],
             kunci="realisasi-anggaran",
-            lebar=True,
         )
     ]
 
@@ -262,7 +265,6 @@ def anggaran_sasaran(data: DataLaporan) -> list:
             ],
             baris,
             kunci="anggaran-sasaran",
-            lebar=True,
         )
     ]
 
@@ -274,11 +276,12 @@ def _label_efisiensi(data: DataLaporan, nilai) -> str:
 def efisiensi_program(data: DataLaporan) -> list:
     """Efficiency per program: the mean capaian of its indicators against its absorption."""
     metode = data.pengaturan.metode_efisiensi
-    baris = []
-    for n, program in enumerate(data.program, start=1):
+    baris, n = [], 0
+    for program in data.program:
         indikator = data.indikator_dari("program", program.objek)
         if not indikator:
             continue
+        n += 1
         capaian = rata_rata(i.ukur.capaian for i in indikator)
         nilai = hitung.efisiensi(capaian, program.penyerapan(), metode)
         rentang = len(indikator)
@@ -318,7 +321,6 @@ def efisiensi_program(data: DataLaporan) -> list:
             ],
             baris,
             kunci="efisiensi-program",
-            lebar=True,
         )
     ]
 
@@ -363,6 +365,5 @@ def efisiensi_sasaran(data: DataLaporan) -> list:
             ],
             baris,
             kunci="efisiensi-sasaran",
-            lebar=True,
         )
     ]

@@ -67,20 +67,21 @@ def iku(data: DataLaporan) -> list:
             _kolom("Sasaran Strategis", "Indikator Kinerja", "Formulasi", "Target", "Satuan", "Sumber Data"),
             baris,
             kunci="iku",
-            lebar=True,
         )
     ]
 
 
 def target_renstra(data: DataLaporan) -> list:
     """Renstra targets of the sasaran indicators for every year of the period."""
-    tahun = list(range(data.renstra.tahun_awal, data.renstra.tahun_akhir + 1))
+    # The years of the period that have a target (a document may give only the first).
+    ada = {t for s in data.sasaran for i in s.indikator for t in i.target_renstra}
+    tahun = [t for t in range(data.renstra.tahun_awal, data.renstra.tahun_akhir + 1) if t in ada]
 
     def isi(i: IndikatorTerukur):
         return [sel(i.nama), sel(i.indikator.satuan), *(sel(i.target_renstra.get(t), NILAI) for t in tahun)]
 
     baris = _per_sasaran(data, isi)
-    if not any(i.target_renstra for s in data.sasaran for i in s.indikator):
+    if not tahun:
         return []
     return [
         Tabel(
@@ -88,7 +89,6 @@ def target_renstra(data: DataLaporan) -> list:
             _kolom("Sasaran", "Indikator Sasaran", "Satuan", *map(str, tahun)),
             baris,
             kunci="target-renstra",
-            lebar=len(tahun) > 4,
         )
     ]
 
@@ -154,7 +154,6 @@ def capaian_program(data: DataLaporan) -> list:
             ),
             baris,
             kunci="capaian-program",
-            lebar=True,
         )
     ]
 
@@ -230,7 +229,6 @@ def triwulan(data: DataLaporan) -> list:
             ),
             baris,
             kunci="triwulan",
-            lebar=True,
         )
     ]
 
@@ -267,7 +265,6 @@ def perbandingan_tahun(data: DataLaporan) -> list:
             ],
             baris,
             kunci="perbandingan-tahun",
-            lebar=True,
         )
     ]
 
@@ -303,7 +300,6 @@ def target_akhir(data: DataLaporan) -> list:
             ),
             baris,
             kunci="target-akhir",
-            lebar=True,
         )
     ]
 
@@ -382,6 +378,42 @@ def analisis_sasaran(data: DataLaporan) -> list:
                 if teks:
                     isi.append(Teks(judul, teks))
     return isi
+
+
+def komponen_realisasi(data: DataLaporan) -> list:
+    """The evidence behind ratio and growth realisations: the counts they are computed from."""
+    baris = []
+    for i in data.semua_indikator():
+        dari_komponen = [
+            r
+            for r in i.indikator.realisasi.all()
+            if r.triwulan is None and r.dari_komponen and r.tahun <= data.tahun
+        ]
+        for n, r in enumerate(dari_komponen):
+            depan = [Sel(i.nama, rowspan=len(dari_komponen))] if n == 0 else []
+            baris.append(
+                [
+                    *depan,
+                    sel(str(r.tahun)),
+                    sel(i.indikator.label_komponen_a or "A"),
+                    sel(r.komponen_a, NILAI),
+                    sel(i.indikator.label_komponen_b or "B"),
+                    sel(r.komponen_b, NILAI),
+                    sel(r.nilai_efektif(), NILAI),
+                ]
+            )
+    if not baris:
+        return []
+    return [
+        Tabel(
+            "Komponen Perhitungan Realisasi",
+            _kolom(
+                "Indikator Kinerja", "Tahun", "Komponen A", "Nilai A", "Komponen B", "Nilai B", "Realisasi"
+            ),
+            baris,
+            kunci="komponen-realisasi",
+        )
+    ]
 
 
 def pengukuran_kinerja(data: DataLaporan) -> list:

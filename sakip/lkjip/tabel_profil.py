@@ -168,7 +168,6 @@ def tabel_pendukung(data: DataLaporan) -> list:
                 baris,
                 sumber=t.sumber,
                 kunci=f"pendukung-{t.kunci}",
-                lebar=len(t.kolom) > 6,
             )
         )
     return hasil
