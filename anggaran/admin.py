@@ -38,6 +38,7 @@ class NodeAdmin(RiwayatAdmin):
     list_filter = [InstansiNodeFilter, "tahun"]
     list_select_related = ["program", "kegiatan", "sub_kegiatan"]
     search_fields = ["program__nama", "kegiatan__nama", "sub_kegiatan__nama"]
+    autocomplete_fields = ["program", "kegiatan", "sub_kegiatan"]
 
     @admin.display(description="Jumlah", ordering="jumlah")
     def jumlah_rupiah(self, obj):

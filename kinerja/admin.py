@@ -94,6 +94,7 @@ class RenstraAdmin(admin.ModelAdmin):
 @admin.register(Tujuan)
 class TujuanAdmin(admin.ModelAdmin):
     list_display = ["uraian", "renstra", "urutan"]
+    search_fields = ["uraian"]
     list_filter = ["renstra__instansi"]
     inlines = [IndikatorInline]
 
@@ -136,6 +137,8 @@ class IndikatorAdmin(RiwayatAdmin):
     list_filter = ["renstra__instansi", "iku", "polaritas", "jenis_rumus"]
     search_fields = ["nama"]
     readonly_fields = ["renstra", "capaian_per_tahun"]
+    # Searchable pickers: a region's cascade has hundreds of entries.
+    autocomplete_fields = ["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
     inlines = [TargetInline, RealisasiInline, PembandingInline]
     fieldsets = [
         (None, {"fields": ["nama", "kode", "satuan", "iku", "urutan", "renstra"]}),
@@ -180,6 +183,7 @@ class IndikatorAdmin(RiwayatAdmin):
 
 @admin.register(Target)
 class TargetAdmin(RiwayatAdmin):
+    autocomplete_fields = ["indikator"]
     list_display = ["indikator", "tahun", "sumber", "triwulan", "nilai"]
     list_filter = ["indikator__renstra__instansi", "tahun", "sumber", "triwulan"]
     search_fields = ["indikator__nama"]
@@ -188,6 +192,7 @@ class TargetAdmin(RiwayatAdmin):
 
 @admin.register(Realisasi)
 class RealisasiAdmin(RiwayatAdmin):
+    autocomplete_fields = ["indikator"]
     list_display = ["indikator", "tahun", "triwulan", "nilai", "komponen_a", "komponen_b", "keterangan"]
     list_filter = ["indikator__renstra__instansi", "tahun", "triwulan"]
     search_fields = ["indikator__nama"]
@@ -196,6 +201,7 @@ class RealisasiAdmin(RiwayatAdmin):
 
 @admin.register(Pembanding)
 class PembandingAdmin(AngkaAdmin):
+    autocomplete_fields = ["indikator"]
     list_display = ["indikator", "tahun", "tingkat", "nilai"]
     list_filter = ["indikator__renstra__instansi", "tingkat"]
 
