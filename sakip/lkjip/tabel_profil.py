@@ -14,54 +14,45 @@ def _jumlah(nilai) -> int | None:
 
 
 def sdm(data: DataLaporan) -> list:
-    """One table per SDM dimension; totals (per group and overall) are added up here."""
+    """One table per SDM dimension; group subtotals and the total are added up here."""
     per_dimensi = defaultdict(list)
     for p in data.pegawai:
         per_dimensi[p.dimensi].append(p)
-    hasil = []
-    for dimensi, label in KomposisiPegawai.Dimensi.choices:
-        sel_sel = per_dimensi.get(dimensi)
-        if not sel_sel:
-            continue
-        kolom = list(dict.fromkeys(p.kolom for p in sel_sel if p.kolom))
-        hasil.append(_tabel_sdm(data, dimensi, label, sel_sel, kolom))
-    return hasil
-
-
-def _tabel_sdm(data, dimensi, label, sel_sel, kolom) -> Tabel:
-    baris_per_uraian: dict[tuple[str, str], dict[str, int | None]] = {}
-    for p in sel_sel:
-        baris_per_uraian.setdefault((p.kelompok, p.uraian), {})[p.kolom] = p.jumlah
-    baris, kelompok_lalu = [], None
-    per_kelompok = defaultdict(list)
-    for (kelompok, uraian), nilai in baris_per_uraian.items():
-        if kelompok_lalu is not None and kelompok != kelompok_lalu:
-            baris.append(_subtotal(kelompok_lalu, per_kelompok[kelompok_lalu], kolom))
-        kelompok_lalu = kelompok
-        per_kelompok[kelompok].append(nilai)
-        isi = [nilai.get(k) for k in kolom] if kolom else []
-        total = _jumlah(nilai.values())
-        baris.append([sel(uraian), *(sel(n, ANGKA) for n in isi), sel(total, ANGKA)])
-    if kelompok_lalu and len(per_kelompok) > 1:
-        baris.append(_subtotal(kelompok_lalu, per_kelompok[kelompok_lalu], kolom))
-    semua = [n for daftar in per_kelompok.values() for n in daftar]
-    kaki = [
-        Sel("Jumlah", tebal=True),
-        *(sel(_jumlah(n.get(k) for n in semua), ANGKA, tebal=True) for k in kolom),
-        sel(_jumlah(_jumlah(n.values()) for n in semua), ANGKA, tebal=True),
+    return [
+        _tabel_sdm(dimensi, label, per_dimensi[dimensi])
+        for dimensi, label in KomposisiPegawai.Dimensi.choices
+        if per_dimensi[dimensi]
     ]
+
+
+def _tabel_sdm(dimensi: str, label: str, sel_sel: list[KomposisiPegawai]) -> Tabel:
+    kolom = list(dict.fromkeys(p.kolom for p in sel_sel if p.kolom))
+    uraian: dict[tuple[str, str], dict[str, int | None]] = {}
+    for p in sel_sel:
+        uraian.setdefault((p.kelompok, p.uraian), {})[p.kolom] = p.jumlah
+    kelompok = list(dict.fromkeys(k for k, _ in uraian))
+    baris = []
+    for nama in kelompok:
+        anggota = [(u, nilai) for (k, u), nilai in uraian.items() if k == nama]
+        baris += [
+            [sel(u), *(sel(nilai.get(k), ANGKA) for k in kolom), sel(_jumlah(nilai.values()), ANGKA)]
+            for u, nilai in anggota
+        ]
+        if len(kelompok) > 1:
+            baris.append(_baris_jumlah(f"Jumlah {nama}", [nilai for _, nilai in anggota], kolom))
     return Tabel(
         f"Komposisi Pegawai menurut {label}",
         [teks_sel(label, *kolom, "Jumlah (orang)", tebal=True)],
         baris,
-        [kaki],
+        [_baris_jumlah("Jumlah", list(uraian.values()), kolom)],
         kunci=f"sdm-{dimensi}",
     )
 
 
-def _subtotal(kelompok, daftar, kolom) -> list[Sel]:
+def _baris_jumlah(judul: str, daftar: list[dict[str, int | None]], kolom: list[str]) -> list[Sel]:
+    """A (sub)total row: each column summed, and the row totals summed."""
     return [
-        Sel(f"Jumlah {kelompok}".strip(), tebal=True),
+        Sel(judul, tebal=True),
         *(sel(_jumlah(n.get(k) for n in daftar), ANGKA, tebal=True) for k in kolom),
         sel(_jumlah(_jumlah(n.values()) for n in daftar), ANGKA, tebal=True),
     ]
