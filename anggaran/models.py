@@ -12,7 +12,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from anggaran.hitung import Tahap
-from instansi.models import TAHUN, Instansi
+from instansi.models import TAHUN, BerVersi, Instansi
 from kinerja.models import Kegiatan, Program, SubKegiatan, jumlah_terisi, tepat_satu
 
 UANG = {"max_digits": 18, "decimal_places": 2, "validators": [MinValueValidator(0)]}
@@ -35,7 +35,7 @@ def _batasan_node(nama: str, fields: list[str]) -> list[models.BaseConstraint]:
     ]
 
 
-class PadaNode(models.Model):
+class PadaNode(BerVersi):
     """An amount attached to exactly one program, kegiatan or sub kegiatan."""
 
     program = models.ForeignKey(
@@ -93,7 +93,7 @@ class RealisasiAnggaran(PadaNode):
         return f"Realisasi anggaran {self.tahun}: {self.node}"
 
 
-class BelanjaJenis(models.Model):
+class BelanjaJenis(BerVersi):
     """An agency's budget for one jenis belanja: the original DPA, the revised, and why."""
 
     class Jenis(models.TextChoices):

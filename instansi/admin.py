@@ -13,6 +13,9 @@ from django.forms.models import BaseInlineFormSet
 from instansi.forms import AngkaField
 from instansi.models import (
     Instansi,
+    Keanggotaan,
+    KunciTahun,
+    Pemeriksa,
     KomposisiPegawai,
     Narasi,
     Pemda,
@@ -156,3 +159,29 @@ class SaranaPrasaranaAdmin(admin.ModelAdmin):
 class TabelPendukungAdmin(admin.ModelAdmin):
     list_display = ["judul", "instansi", "tahun", "kunci"]
     list_filter = ["instansi", "tahun"]
+
+
+@admin.register(Keanggotaan)
+class KeanggotaanAdmin(admin.ModelAdmin):
+    list_display = ["user", "instansi"]
+    list_filter = ["instansi"]
+    search_fields = ["user__username", "instansi__nama"]
+    autocomplete_fields = ["instansi"]
+
+
+@admin.register(Pemeriksa)
+class PemeriksaAdmin(admin.ModelAdmin):
+    list_display = ["user", "pemda"]
+    list_filter = ["pemda"]
+    search_fields = ["user__username"]
+
+
+@admin.register(KunciTahun)
+class KunciTahunAdmin(admin.ModelAdmin):
+    list_display = ["instansi", "tahun", "dikunci_oleh", "dikunci_pada"]
+    list_filter = ["instansi", "tahun"]
+    readonly_fields = ["dikunci_oleh", "dikunci_pada"]
+
+    def save_model(self, request, obj, form, change):
+        obj.dikunci_oleh = obj.dikunci_oleh or request.user
+        super().save_model(request, obj, form, change)

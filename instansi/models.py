@@ -8,6 +8,7 @@ of each year describes the agency as it was then.
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -252,3 +253,72 @@ class TabelPendukung(models.Model):
                         raise ValidationError(
                             {"baris": f"Baris {nomor}, kolom «{kolom['judul']}»: «{sel}» bukan angka."}
                         ) from None
+
+
+class Keanggotaan(models.Model):
+    """A planner (perencana) of an agency: may read and write that agency's data."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="keanggotaan",
+        verbose_name="pengguna",
+    )
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="perencana")
+
+    class Meta:
+        verbose_name = "perencana instansi"
+        verbose_name_plural = "perencana instansi"
+        constraints = [models.UniqueConstraint(fields=["user", "instansi"], name="keanggotaan_unik")]
+
+    def __str__(self):
+        return f"{self.user} — {self.instansi}"
+
+
+class Pemeriksa(models.Model):
+    """An inspectorate reviewer of a Pemda: reads every agency of that region, writes none."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pemeriksa", verbose_name="pengguna"
+    )
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="pemeriksa")
+
+    class Meta:
+        verbose_name = "pemeriksa (inspektorat)"
+        verbose_name_plural = "pemeriksa (inspektorat)"
+        constraints = [models.UniqueConstraint(fields=["user", "pemda"], name="pemeriksa_unik")]
+
+    def __str__(self):
+        return f"{self.user} — {self.pemda}"
+
+
+class KunciTahun(models.Model):
+    """A year an agency has submitted: its planners can no longer change that year's data."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="kunci_tahun")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    dikunci_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    dikunci_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tahun terkunci"
+        verbose_name_plural = "tahun terkunci"
+        constraints = [models.UniqueConstraint(fields=["instansi", "tahun"], name="kunci_tahun_unik")]
+
+    def __str__(self):
+        return f"{self.instansi} {self.tahun} terkunci"
+
+
+class BerVersi(models.Model):
+    """A row that two people may edit at once: saved only if nobody saved it in between.
+
+    Forms carry the `versi` they were filled from; `simpan_bersyarat` raises `Konflik`
+    instead of silently overwriting a newer save (optimistic locking).
+    """
+
+    versi = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True

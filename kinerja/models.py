@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from instansi.models import TAHUN, Instansi
+from instansi.models import TAHUN, BerVersi, Instansi
 from kinerja import hitung
 from kinerja.hitung import JenisRumus, Polaritas
 
@@ -180,7 +180,7 @@ class SubKegiatan(models.Model):
 LEVEL_INDIKATOR = ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
 
 
-class Indikator(models.Model):
+class Indikator(BerVersi):
     """A performance indicator on exactly one level of the cascade.
 
     `renstra` repeats the Renstra of that level so that an agency's indicators come out
@@ -269,7 +269,7 @@ class Indikator(models.Model):
         return self.rumus_polaritas_turun or pengaturan.rumus_polaritas_turun
 
 
-class Target(models.Model):
+class Target(BerVersi):
     """A target of an indicator for a year (or a quarter), by the document that set it."""
 
     class Sumber(models.TextChoices):
@@ -298,7 +298,7 @@ class Target(models.Model):
         return f"{self.indikator} {self.tahun}{periode} ({self.get_sumber_display()}): {self.nilai}"
 
 
-class Realisasi(models.Model):
+class Realisasi(BerVersi):
     """What an indicator reached in a year (or a quarter).
 
     Either a value, or the formula's components A and B (the value is then computed, so a

@@ -36,6 +36,18 @@ def target_pengukuran(targets: Iterable[Target], tahun: int) -> Target | None:
     return None
 
 
+def target_periode(targets: Iterable[Target], tahun: int, triwulan: int | None = None) -> Target | None:
+    """The target of a year, or of one of its quarters, from the same source as the year's."""
+    daftar = list(targets)
+    tahunan = target_pengukuran(daftar, tahun)
+    if triwulan is None:
+        return tahunan
+    for t in daftar:
+        if t.tahun == tahun and t.triwulan == triwulan and (tahunan is None or t.sumber == tahunan.sumber):
+            return t
+    return None
+
+
 def realisasi_tahun(
     realisasi: Iterable[Realisasi], tahun: int, triwulan: int | None = None
 ) -> Realisasi | None:

@@ -6,6 +6,7 @@ fallback secret or with DEBUG switched on by accident.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "axes",
+    "django_tables2",
+    "django_filters",
     "instansi",
     "kinerja",
     "anggaran",
@@ -74,7 +78,25 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Failed-login throttling (django-axes): five failures for one username from one address
+# lock that pair out for fifteen minutes; a successful login resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registrasi/terkunci.html"
+
+LOGIN_URL = "masuk"
+LOGIN_REDIRECT_URL = "beranda"
+LOGOUT_REDIRECT_URL = "masuk"
 
 ROOT_URLCONF = "sakip.urls"
 

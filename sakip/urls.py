@@ -1,18 +1,41 @@
-"""Site-wide URLs. Apps add their own screens here as they grow."""
+"""Site-wide URLs: sign-in, the planners' screens, the LKjIP and the admin."""
 
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import TemplateView
+from django.contrib.auth import views as auth
+from django.urls import include, path
 
+from sakip import views
 from sakip.lkjip import views as lkjip
 
 admin.site.site_header = "SAKIP — Administrasi"
 admin.site.site_title = "SAKIP"
 admin.site.index_title = "Data kinerja dan anggaran"
 
+TAHUN = "instansi/<slug:slug>/<int:tahun>/"  # an agency's year; the apps' URLs use the same shape
+
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="beranda.html"), name="beranda"),
-    path("admin/", admin.site.urls),
+    path("", views.beranda, name="beranda"),
+    path("masuk/", auth.LoginView.as_view(template_name="registrasi/masuk.html"), name="masuk"),
+    path("keluar/", auth.LogoutView.as_view(), name="keluar"),
+    path(
+        "sandi/",
+        auth.PasswordChangeView.as_view(
+            template_name="registrasi/ganti_sandi.html", success_url="/sandi/selesai/"
+        ),
+        name="ganti-sandi",
+    ),
+    path(
+        "sandi/selesai/",
+        auth.PasswordChangeDoneView.as_view(template_name="registrasi/sandi_diganti.html"),
+        name="sandi-diganti",
+    ),
+    path(TAHUN, views.instansi_tahun, name="instansi-tahun"),
+    path(TAHUN + "kunci/", views.kunci_tahun, name="kunci-tahun"),
+    # Each app's planner screens, all under instansi/<slug>/...
+    path("", include("kinerja.urls")),
+    path("", include("anggaran.urls")),
+    path("", include("instansi.urls")),
     path("laporan/<slug:slug>/<int:tahun>/", lkjip.laporan_html, name="lkjip-html"),
     path("laporan/<slug:slug>/<int:tahun>/pdf/", lkjip.laporan_pdf, name="lkjip-pdf"),
+    path("admin/", admin.site.urls),
 ]

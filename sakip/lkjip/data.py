@@ -28,7 +28,7 @@ from kinerja.models import (
     Target,
     TindakLanjutEvaluasi,
 )
-from kinerja.pengukuran import Pengukuran, target_pengukuran, ukur
+from kinerja.pengukuran import Pengukuran, realisasi_tahun, target_periode, ukur
 from sakip.models import LaporanKinerja
 
 
@@ -124,26 +124,16 @@ def _terukur(indikator: Indikator, tahun: int, renstra: Renstra, pengaturan, pit
     target_renstra = {t.tahun: t.nilai for t in tahunan if t.sumber == Target.Sumber.RENSTRA}
     per_sumber = {t.sumber: t.nilai for t in tahunan if t.tahun == tahun}
     triwulan = []
-    sumber = target_pengukuran(tahunan, tahun)
     for tw in range(1, 5):
-        target = next(
-            (
-                t.nilai
-                for t in indikator.target.all()
-                if t.tahun == tahun and t.triwulan == tw and (sumber is None or t.sumber == sumber.sumber)
-            ),
-            None,
-        )
-        real = next(
-            (r.nilai_efektif() for r in indikator.realisasi.all() if r.tahun == tahun and r.triwulan == tw),
-            None,
-        )
+        target = target_periode(indikator.target.all(), tahun, tw)
+        real = realisasi_tahun(indikator.realisasi.all(), tahun, tw)
         if target is not None or real is not None:
-            nilai_real = real if real is not None else TidakTerhitung.BELUM_DIUKUR
+            nilai_real = real.nilai_efektif() if real else TidakTerhitung.BELUM_DIUKUR
+            nilai_target = target.nilai if target else None
             capaian = hitung.capaian(
-                target, nilai_real, indikator.polaritas, indikator.rumus_turun(pengaturan)
+                nilai_target, nilai_real, indikator.polaritas, indikator.rumus_turun(pengaturan)
             )
-            triwulan.append((tw, target, nilai_real, capaian))
+            triwulan.append((tw, nilai_target, nilai_real, capaian))
     target_akhir = target_renstra.get(renstra.tahun_akhir)
     lalu = realisasi.get(tahun - 1, TidakTerhitung.BELUM_DIUKUR)
     return IndikatorTerukur(

@@ -1,22 +1,20 @@
-"""The LKjIP on the web: the HTML report and its PDF, per agency and year, for staff."""
+"""The LKjIP on the web: the HTML report and its PDF, per agency and year, for whoever may
+read the agency (its planners, its region's reviewers, admins)."""
 
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 
-from instansi.models import Instansi
+from instansi.akses import instansi_untuk
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
 from sakip.lkjip.render import html_laporan, pdf_laporan
 from sakip.lkjip.susun import susun
 
 
-def _instansi(slug: str) -> Instansi:
-    return get_object_or_404(Instansi, slug=slug)
-
-
-@staff_member_required
+@login_required
+@require_safe
 def laporan_html(request, slug: str, tahun: int):
-    instansi = _instansi(slug)
+    instansi = instansi_untuk(request, slug)
     try:
         dokumen = susun(kumpulkan(instansi, tahun))
     except LaporanTidakAda as exc:
@@ -24,9 +22,10 @@ def laporan_html(request, slug: str, tahun: int):
     return HttpResponse(html_laporan(dokumen, web=True))
 
 
-@staff_member_required
+@login_required
+@require_safe
 def laporan_pdf(request, slug: str, tahun: int):
-    instansi = _instansi(slug)
+    instansi = instansi_untuk(request, slug)
     try:
         isi = pdf_laporan(instansi, tahun)
     except LaporanTidakAda as exc:

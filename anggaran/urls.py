@@ -1,0 +1,3 @@
+"""Planners' screens for budgets."""
+
+urlpatterns = []

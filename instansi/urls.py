@@ -1,0 +1,3 @@
+"""Planners' screens for the agency's profile and report narrative."""
+
+urlpatterns = []

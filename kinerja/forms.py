@@ -1,0 +1,74 @@
+"""Forms planners fill in for performance data; every number goes through the Indonesian parser."""
+
+from django import forms
+
+from instansi.forms import AngkaField
+from kinerja.hitung import JenisRumus
+from kinerja.models import AnalisisSasaran, Indikator, Realisasi
+
+NILAI = {"max_digits": 20, "decimal_places": 4, "required": False}
+
+
+class RealisasiForm(forms.Form):
+    """A realisation for one period: a value, the formula's components, or «not yet measured»."""
+
+    nilai = AngkaField(label="Realisasi", **NILAI)
+    komponen_a = AngkaField(label="Komponen A", **NILAI)
+    komponen_b = AngkaField(label="Komponen B", **NILAI)
+    belum_diukur = forms.BooleanField(label="Belum diukur", required=False)
+    keterangan = forms.CharField(label="Keterangan", max_length=300, required=False)
+    versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, indikator: Indikator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indikator = indikator
+        if indikator.jenis_rumus == JenisRumus.LANGSUNG:
+            del self.fields["komponen_a"], self.fields["komponen_b"]
+        else:
+            self.fields["komponen_a"].label = indikator.label_komponen_a or "Komponen A"
+            self.fields["komponen_b"].label = indikator.label_komponen_b or "Komponen B"
+
+    @classmethod
+    def dari(cls, realisasi: Realisasi | None, indikator: Indikator, **kwargs) -> "RealisasiForm":
+        """The form filled from a stored realisation (or empty for a new one)."""
+        awal = {"versi": realisasi.versi if realisasi else 0}
+        if realisasi:
+            awal |= {
+                "nilai": realisasi.nilai,
+                "komponen_a": realisasi.komponen_a,
+                "komponen_b": realisasi.komponen_b,
+                "keterangan": realisasi.keterangan,
+                "belum_diukur": realisasi.nilai is None and not realisasi.dari_komponen,
+            }
+        return cls(initial=awal, indikator=indikator, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        nilai = data.get("nilai")
+        a, b = data.get("komponen_a"), data.get("komponen_b")
+        if self.errors:
+            return data
+        if (a is None) != (b is None):
+            raise forms.ValidationError("Isi kedua komponen, atau kosongkan keduanya.")
+        isian = sum([nilai is not None, a is not None, bool(data.get("belum_diukur"))])
+        if isian == 0:
+            raise forms.ValidationError("Isi realisasi, komponennya, atau centang «Belum diukur».")
+        if isian > 1:
+            raise forms.ValidationError("Pilih satu: realisasi, komponennya, atau «Belum diukur».")
+        return data
+
+    def terapkan(self, realisasi: Realisasi) -> Realisasi:
+        """Copy the cleaned values onto `realisasi` (not saved)."""
+        data = self.cleaned_data
+        realisasi.nilai = data.get("nilai")
+        realisasi.komponen_a = data.get("komponen_a")
+        realisasi.komponen_b = data.get("komponen_b")
+        realisasi.keterangan = data.get("keterangan") or ("Belum diukur" if data.get("belum_diukur") else "")
+        return realisasi
+
+
+class AnalisisSasaranForm(forms.ModelForm):
+    class Meta:
+        model = AnalisisSasaran
+        fields = ["uraian", "faktor_pendukung", "faktor_penghambat", "solusi"]
+        widgets = {f: forms.Textarea(attrs={"rows": 5, "cols": 90}) for f in fields}

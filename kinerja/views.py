@@ -1,0 +1,159 @@
+"""Planners' screens for realisations: enter a period's figure, preview its capaian, see who
+changed it. Access goes through `instansi.akses`; every write is checked against the
+year lock and saved only if nobody saved the row in between (`instansi.versi`).
+"""
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from instansi import akses
+from instansi.angka import format_angka, format_persen
+from instansi.forms import format_masukan
+from instansi.pengaturan import cari_predikat
+from instansi.versi import Konflik, simpan_bersyarat
+from kinerja import hitung
+from kinerja.forms import AnalisisSasaranForm, RealisasiForm
+from kinerja.models import AnalisisSasaran, Indikator, Realisasi, Sasaran
+from kinerja.pengukuran import target_periode
+
+PERIODE = {None: "Tahunan", 1: "Triwulan I", 2: "Triwulan II", 3: "Triwulan III", 4: "Triwulan IV"}
+
+
+def _triwulan(request) -> int | None:
+    teks = request.GET.get("triwulan") or None
+    if teks is None:
+        return None
+    if teks not in ("1", "2", "3", "4"):
+        raise Http404("Triwulan harus 1 sampai 4.")
+    return int(teks)
+
+
+def _indikator(instansi, pk) -> Indikator:
+    return get_object_or_404(
+        Indikator.objects.select_related("renstra").prefetch_related("target"),
+        pk=pk,
+        renstra__instansi=instansi,
+    )
+
+
+def _hasil(indikator, instansi, tahun, triwulan, nilai: hitung.Hasil) -> dict:
+    """The realisation and capaian as the agency shows them, for the preview and the page."""
+    pengaturan = instansi.pengaturan_laporan()
+    target = target_periode(indikator.target.all(), tahun, triwulan)
+    capaian = hitung.capaian(
+        target.nilai if target else None, nilai, indikator.polaritas, indikator.rumus_turun(pengaturan)
+    )
+    pita = [p.pita() for p in instansi.predikat.all()]
+    tampil = (
+        format_angka(nilai, pengaturan.desimal, pengaturan.pembulatan)
+        if isinstance(nilai, Decimal)
+        else str(nilai)
+    )
+    return {
+        "target": format_masukan(target.nilai) if target else "–",
+        "realisasi": tampil,
+        "capaian": format_persen(capaian, pengaturan.desimal, pengaturan.pembulatan)
+        if isinstance(capaian, Decimal)
+        else str(capaian),
+        "predikat": cari_predikat(capaian if isinstance(capaian, Decimal) else None, pita) or "–",
+    }
+
+
+def _nilai_form(form: RealisasiForm, indikator: Indikator) -> hitung.Hasil:
+    data = form.cleaned_data
+    if data.get("komponen_a") is not None:
+        return hitung.nilai_dari_rumus(indikator.jenis_rumus, data["komponen_a"], data["komponen_b"])
+    if data.get("nilai") is not None:
+        return data["nilai"]
+    return hitung.TidakTerhitung.BELUM_DIUKUR
+
+
+@login_required
+@require_safe
+def pratinjau(request, slug: str, tahun: int, pk: int):
+    """What the typed figures give, before saving: value, capaian, rating, or the errors."""
+    instansi = akses.instansi_untuk(request, slug)
+    indikator = _indikator(instansi, pk)
+    form = RealisasiForm(request.GET, indikator=indikator)
+    if not form.is_valid():
+        return JsonResponse({"galat": [e for daftar in form.errors.values() for e in daftar]})
+    return JsonResponse(_hasil(indikator, instansi, tahun, _triwulan(request), _nilai_form(form, indikator)))
+
+
+@login_required
+def realisasi(request, slug: str, tahun: int, pk: int):
+    """Enter or change the realisation of an indicator for a year or a quarter."""
+    menulis = request.method == "POST"
+    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    indikator = _indikator(instansi, pk)
+    triwulan = _triwulan(request)
+    tersimpan = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    boleh_ubah = akses.boleh_tulis(request.user, instansi) and not akses.terkunci(instansi, tahun)
+    konflik = None
+    if menulis:
+        akses.pastikan_terbuka(request.user, instansi, tahun)
+        form = RealisasiForm(request.POST, indikator=indikator)
+        if form.is_valid():
+            realisasi = form.terapkan(
+                tersimpan or Realisasi(indikator=indikator, tahun=tahun, triwulan=triwulan)
+            )
+            try:
+                simpan_bersyarat(realisasi, form.cleaned_data.get("versi") or 0)
+            except Konflik as exc:
+                konflik = exc.terbaru
+            else:
+                messages.success(request, f"Realisasi {indikator} {tahun} ({PERIODE[triwulan]}) tersimpan.")
+                return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
+    else:
+        form = RealisasiForm.dari(tersimpan, indikator)
+    konteks = {
+        "instansi": instansi,
+        "tahun": tahun,
+        "indikator": indikator,
+        "triwulan": triwulan,
+        "periode": PERIODE,
+        "form": form,
+        "boleh_ubah": boleh_ubah,
+        "konflik": konflik,
+        "tersimpan": tersimpan,
+        "hasil": _hasil(indikator, instansi, tahun, triwulan, tersimpan.nilai_efektif())
+        if tersimpan
+        else None,
+        "riwayat": tersimpan.history.select_related("history_user")[:20] if tersimpan else [],
+        "url_pratinjau": reverse("realisasi-pratinjau", args=[instansi.slug, tahun, indikator.pk]),
+    }
+    return render(request, "kinerja/realisasi.html", konteks, status=409 if konflik else 200)
+
+
+@login_required
+def analisis(request, slug: str, tahun: int, pk: int):
+    """The narrative of a sasaran's year: why it was or was not achieved."""
+    menulis = request.method == "POST"
+    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    sasaran = get_object_or_404(Sasaran, pk=pk, renstra__instansi=instansi)
+    tersimpan = AnalisisSasaran.objects.filter(sasaran=sasaran, tahun=tahun).first()
+    if menulis:
+        akses.pastikan_terbuka(request.user, instansi, tahun)
+        form = AnalisisSasaranForm(
+            request.POST, instance=tersimpan or AnalisisSasaran(sasaran=sasaran, tahun=tahun)
+        )
+        if form.is_valid():
+            with transaction.atomic():
+                form.save()
+            messages.success(request, f"Analisis «{sasaran}» tahun {tahun} tersimpan.")
+            return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
+    else:
+        form = AnalisisSasaranForm(instance=tersimpan)
+    boleh_ubah = akses.boleh_tulis(request.user, instansi) and not akses.terkunci(instansi, tahun)
+    return render(
+        request,
+        "kinerja/analisis.html",
+        {"instansi": instansi, "tahun": tahun, "sasaran": sasaran, "form": form, "boleh_ubah": boleh_ubah},
+    )

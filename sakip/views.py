@@ -1,0 +1,75 @@
+"""Site-wide screens: the start page and an agency's year at a glance."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from anggaran.ringkasan import NodeAnggaran, jumlah
+from instansi import akses
+from instansi.models import KunciTahun
+from kinerja.hitung import TidakTerhitung
+from sakip.lkjip.data import LaporanTidakAda, kumpulkan
+
+
+@require_safe
+def beranda(request):
+    """The start page: the agencies the user may open, each with its Renstra's years."""
+    daftar = []
+    for instansi in akses.instansi_terbaca(request.user).prefetch_related("renstra").select_related("pemda"):
+        tahun = sorted({t for r in instansi.renstra.all() for t in range(r.tahun_awal, r.tahun_akhir + 1)})
+        daftar.append((instansi, tahun))
+    return render(request, "beranda.html", {"daftar": daftar})
+
+
+@login_required
+@require_safe
+def instansi_tahun(request, slug: str, tahun: int):
+    """An agency's year: every indicator's target, realisation, capaian and what is missing,
+    and budget absorption per program; links to every entry screen."""
+    instansi = akses.instansi_untuk(request, slug)
+    try:
+        data = kumpulkan(instansi, tahun)
+    except LaporanTidakAda as exc:
+        raise Http404(str(exc)) from None
+    indikator = [(s, i) for s in data.sasaran for i in s.indikator] + [
+        (None, i)
+        for tingkat, daftar in data.indikator_node.items()
+        if tingkat[0] != "sasaran"
+        for i in daftar
+    ]
+    belum = sum(1 for _, i in indikator if isinstance(i.ukur.realisasi, TidakTerhitung))
+    return render(
+        request,
+        "sakip/instansi_tahun.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "data": data,
+            "pengaturan": data.pengaturan,
+            "indikator": indikator,
+            "belum": belum,
+            "pagu": jumlah(data.program, NodeAnggaran.pagu_akhir),
+            "realisasi": jumlah(data.program, NodeAnggaran.realisasi),
+            "boleh_tulis": akses.boleh_tulis(request.user, instansi),
+            "terkunci": akses.terkunci(instansi, tahun),
+            "tahun_renstra": list(range(data.renstra.tahun_awal, data.renstra.tahun_akhir + 1)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def kunci_tahun(request, slug: str, tahun: int):
+    """Lock (or, for an admin, unlock) an agency's year. Planners lock when they submit."""
+    instansi = akses.instansi_untuk(request, slug, tulis=True)
+    if request.POST.get("buka") and request.user.is_superuser:
+        KunciTahun.objects.filter(instansi=instansi, tahun=tahun).delete()
+        messages.success(request, f"Tahun {tahun} dibuka kembali.")
+    else:
+        KunciTahun.objects.get_or_create(
+            instansi=instansi, tahun=tahun, defaults={"dikunci_oleh": request.user}
+        )
+        messages.success(request, f"Tahun {tahun} dikunci: datanya tidak dapat diubah lagi oleh perencana.")
+    return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)

@@ -1,0 +1,25 @@
+"""Sign-in, the start page, an agency's year, realisations and the LKjIP."""
+
+from tests.matriks import TIDAK_ADA, Entri, baca, semua, tulis
+
+TAHUN = 2022
+
+
+def _tahun(d):
+    return [d.a.slug, TAHUN]
+
+
+MATRIKS = {
+    "beranda": Entri(lambda d: [], semua(200), semua(405)),
+    "masuk": Entri(lambda d: [], semua(200), semua(200)),
+    "keluar": Entri(lambda d: [], semua(405), semua(302)),
+    "ganti-sandi": Entri(lambda d: [], semua(200, anonim=302), semua(200, anonim=302)),
+    "sandi-diganti": Entri(lambda d: [], semua(200, anonim=302), TIDAK_ADA),
+    "instansi-tahun": Entri(_tahun, baca(), TIDAK_ADA),
+    "kunci-tahun": Entri(_tahun, TIDAK_ADA, tulis(302)),
+    "realisasi": Entri(lambda d: [*_tahun(d), d.iku_a.pk], baca(), tulis(200)),
+    "realisasi-pratinjau": Entri(lambda d: [*_tahun(d), d.iku_a.pk], baca(), TIDAK_ADA),
+    "analisis-sasaran": Entri(lambda d: [*_tahun(d), d.sasaran_a.pk], baca(), tulis(302)),
+    "lkjip-html": Entri(_tahun, baca(), TIDAK_ADA),
+    "lkjip-pdf": Entri(_tahun, baca(), TIDAK_ADA),
+}
