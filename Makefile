@@ -7,8 +7,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Pango and HarfBuzz for WeasyPrint's PDF, fonts it can embed, poppler-utils for
-# pdftotext/pdftoppm in tests and reviews.
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 poppler-utils
+# pdftotext/pdftoppm in tests and reviews, Chromium and its driver for the browser tests.
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 poppler-utils \
+	chromium chromium-driver
 FIXTURES := $(basename $(notdir $(wildcard fixtures/lampung_barat_2023.json fixtures/bandar_lampung_2022.json)))
 HOST ?= 127.0.0.1:8000
 

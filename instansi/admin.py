@@ -14,11 +14,11 @@ from instansi.forms import AngkaField
 from instansi.models import (
     Instansi,
     Keanggotaan,
-    KunciTahun,
-    Pemeriksa,
     KomposisiPegawai,
+    KunciTahun,
     Narasi,
     Pemda,
+    Pemeriksa,
     PengaturanLaporan,
     PredikatCapaian,
     SaranaPrasarana,

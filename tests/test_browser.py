@@ -1,0 +1,128 @@
+"""A planner at work in a real browser: headless Chromium from Debian, against a live server.
+
+The Makefile installs Debian's chromium and chromium-driver; nothing downloads a browser.
+"""
+
+import shutil
+import tempfile
+from decimal import Decimal as D
+
+from django.contrib.auth import get_user_model
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.urls import reverse
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from instansi.models import Instansi, Keanggotaan
+from kinerja.models import Indikator, Realisasi
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+def chromium(profil: str) -> webdriver.Chrome:
+    """Debian's headless Chromium with a fresh profile and no background traffic."""
+    opsi = webdriver.ChromeOptions()
+    opsi.binary_location = CHROMIUM
+    opsi.add_argument(f"--user-data-dir={profil}")
+    for argumen in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1600",
+    ):
+        opsi.add_argument(argumen)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=opsi)
+
+
+class PlannerInBrowserTests(StaticLiveServerTestCase):
+    fixtures = ["bandar_lampung_2022", "lampung_barat_2023"]
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.profil = tempfile.mkdtemp()
+        cls.browser = chromium(cls.profil)
+        cls.browser.implicitly_wait(2)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.quit()
+        shutil.rmtree(cls.profil, ignore_errors=True)
+        super().tearDownClass()
+
+    def setUp(self):
+        User = get_user_model()
+        self.bl = Instansi.objects.get(slug="diskopukm-bandar-lampung")
+        Keanggotaan.objects.create(
+            user=User.objects.create_user("perencana-bl", password="sandi-bl-123"), instansi=self.bl
+        )
+        Keanggotaan.objects.create(
+            user=User.objects.create_user("perencana-lb", password="sandi-lb-123"),
+            instansi=Instansi.objects.get(slug="koperindag-lampung-barat"),
+        )
+        self.iku = Indikator.objects.get(
+            renstra__instansi=self.bl, iku=True, nama__icontains="koperasi sehat"
+        )
+        self.url = self.live_server_url + reverse("realisasi", args=[self.bl.slug, 2022, self.iku.pk])
+
+    def masuk(self, nama, sandi):
+        b = self.browser
+        b.delete_all_cookies()
+        b.get(self.live_server_url + reverse("masuk"))
+        b.find_element(By.NAME, "username").send_keys(nama)
+        b.find_element(By.NAME, "password").send_keys(sandi)
+        b.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(b, 5).until(EC.url_to_be(self.live_server_url + reverse("beranda")))
+
+    def ketik(self, nama, teks):
+        kolom = self.browser.find_element(By.NAME, nama)
+        kolom.clear()
+        kolom.send_keys(teks)
+
+    def tunggu_pratinjau(self, teks):
+        WebDriverWait(self.browser, 5).until(EC.text_to_be_present_in_element((By.ID, "pratinjau"), teks))
+
+    def test_a_planner_enters_a_realisation_sees_its_capaian_saves_and_finds_it_at_home(self):
+        self.masuk("perencana-bl", "sandi-bl-123")
+        b = self.browser
+        b.get(self.url)
+        # The stored figures are counts (74 of 393): this planner types the percentage instead.
+        self.ketik("komponen_a", "")
+        self.ketik("komponen_b", "")
+        self.ketik("nilai", "18,83")
+        self.tunggu_pratinjau("103,97 %")
+        self.assertIn("Sangat Baik", b.find_element(By.ID, "pratinjau").text)
+        b.find_element(By.CSS_SELECTOR, "#form-realisasi button[type=submit]").click()
+        WebDriverWait(b, 5).until(EC.presence_of_element_located((By.ID, "kinerja")))
+        baris = [
+            r.text
+            for r in b.find_elements(By.CSS_SELECTOR, "#kinerja tr")
+            if "koperasi sehat" in r.text.lower()
+        ]
+        self.assertIn("103,97 %", baris[0])
+        self.assertEqual(
+            Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=None).nilai, D("18.83")
+        )
+
+        # A malformed number: the preview says what is wrong, and saving changes nothing.
+        b.get(self.url)
+        self.ketik("nilai", "18.83.1")
+        self.tunggu_pratinjau("«18.83.1»")
+        b.find_element(By.CSS_SELECTOR, "#form-realisasi button[type=submit]").click()
+        self.assertIn("Realisasi: «18.83.1» bukan angka yang sah", b.find_element(By.TAG_NAME, "main").text)
+        self.assertEqual(
+            Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=None).nilai, D("18.83")
+        )
+
+    def test_another_agencys_planner_finds_nothing_at_that_address(self):
+        self.masuk("perencana-lb", "sandi-lb-123")
+        self.browser.get(self.url)
+        self.assertIn("Halaman tidak ditemukan", self.browser.find_element(By.TAG_NAME, "h1").text)

@@ -1,0 +1,175 @@
+"""Planners enter realisations: parsed strictly, previewed, never half-saved, never lost."""
+
+from decimal import Decimal as D
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase, override_settings
+from django.urls import reverse
+
+from instansi.models import Keanggotaan, KunciTahun, Pemeriksa
+from kinerja.models import Indikator, Realisasi
+from tests.factories import buat_instansi
+
+User = get_user_model()
+
+
+class RealisasiTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.a = buat_instansi("dinas-a")
+        cls.b = buat_instansi("dinas-b")
+        cls.perencana = User.objects.create_user("perencana-a", password="rahasia-a-1")
+        cls.perencana_b = User.objects.create_user("perencana-b", password="rahasia-b-1")
+        cls.pemeriksa = User.objects.create_user("pemeriksa", password="rahasia-p-1")
+        Keanggotaan.objects.create(user=cls.perencana, instansi=cls.a)
+        Keanggotaan.objects.create(user=cls.perencana_b, instansi=cls.b)
+        Pemeriksa.objects.create(user=cls.pemeriksa, pemda=cls.a.pemda)
+        cls.iku = Indikator.objects.get(renstra__instansi=cls.a, iku=True)
+        cls.url = reverse("realisasi", args=[cls.a.slug, 2022, cls.iku.pk])
+        cls.pratinjau = reverse("realisasi-pratinjau", args=[cls.a.slug, 2022, cls.iku.pk])
+
+    def setUp(self):
+        self.client.force_login(self.perencana)
+
+    def tersimpan(self) -> Realisasi:
+        return Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=None)
+
+    def isi(self, **data):
+        versi = self.tersimpan().versi
+        return self.client.post(
+            self.url, {"versi": versi, "nilai": "", "komponen_a": "", "komponen_b": "", **data}
+        )
+
+
+class EntryTests(RealisasiTestCase):
+    def test_a_planner_enters_a_value_the_indonesian_way_and_sees_its_capaian_at_home(self):
+        respons = self.isi(nilai="18,83")
+        self.assertRedirects(respons, reverse("instansi-tahun", args=[self.a.slug, 2022]))
+        self.assertEqual(self.tersimpan().nilai, D("18.83"))
+        beranda = self.client.get(respons["Location"])
+        self.assertContains(beranda, "103,97 %")
+
+    def test_components_give_the_value(self):
+        self.isi(komponen_a="74", komponen_b="393")
+        realisasi = self.tersimpan()
+        self.assertEqual((realisasi.komponen_a, realisasi.komponen_b, realisasi.nilai), (74, 393, None))
+
+    def test_a_malformed_number_is_refused_by_name_and_nothing_is_saved(self):
+        sebelum = self.tersimpan()
+        respons = self.isi(nilai="18.83.1")
+        self.assertEqual(respons.status_code, 200)
+        self.assertContains(respons, "Realisasi: «18.83.1» bukan angka yang sah")
+        sesudah = self.tersimpan()
+        self.assertEqual(
+            (sesudah.nilai, sesudah.komponen_a, sesudah.versi),
+            (sebelum.nilai, sebelum.komponen_a, sebelum.versi),
+        )
+
+    def test_value_and_components_together_are_refused(self):
+        respons = self.isi(nilai="18,83", komponen_a="74", komponen_b="393")
+        self.assertContains(respons, "Pilih satu")
+
+    def test_not_yet_measured_is_recorded_as_such(self):
+        self.isi(belum_diukur="on")
+        realisasi = self.tersimpan()
+        self.assertIsNone(realisasi.nilai)
+        self.assertEqual(realisasi.keterangan, "Belum diukur")
+
+    def test_a_quarter_is_entered_on_its_own_row(self):
+        url = self.url + "?triwulan=4"
+        self.client.post(url, {"versi": 0, "nilai": "18,83"})
+        self.assertEqual(Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=4).nilai, D("18.83"))
+        self.assertEqual(self.client.get(self.url + "?triwulan=5").status_code, 404)
+
+    def test_the_change_is_in_the_history_with_who_made_it(self):
+        self.isi(nilai="18,83")
+        halaman = self.client.get(self.url)
+        self.assertContains(halaman, "perencana-a")
+        self.assertEqual(self.tersimpan().history.first().history_user, self.perencana)
+
+
+class PreviewTests(RealisasiTestCase):
+    def test_the_capaian_is_shown_before_saving_with_the_agencys_rounding(self):
+        hasil = self.client.get(self.pratinjau, {"nilai": "18,83"}).json()
+        self.assertEqual(
+            (hasil["realisasi"], hasil["capaian"], hasil["predikat"]), ("18,83", "103,97 %", "Sangat Baik")
+        )
+        self.assertEqual(self.tersimpan().komponen_a, 74)
+
+    def test_the_preview_names_the_bad_value(self):
+        hasil = self.client.get(self.pratinjau, {"nilai": "18.83.1"}).json()
+        self.assertIn("«18.83.1»", hasil["galat"][0])
+
+    def test_the_preview_computes_components(self):
+        hasil = self.client.get(self.pratinjau, {"komponen_a": "74", "komponen_b": "393"}).json()
+        self.assertEqual(hasil["realisasi"], "18,82")
+
+
+class AccessTests(RealisasiTestCase):
+    def test_another_agencys_planner_gets_404_reading_or_writing(self):
+        self.client.force_login(self.perencana_b)
+        self.assertEqual(self.client.get(self.url).status_code, 404)
+        self.assertEqual(self.client.post(self.url, {"nilai": "1"}).status_code, 404)
+
+    def test_a_reviewer_reads_without_inputs_and_is_refused_a_write(self):
+        self.client.force_login(self.pemeriksa)
+        halaman = self.client.get(self.url)
+        self.assertContains(halaman, "Hanya baca")
+        self.assertNotContains(halaman, 'name="nilai"')
+        self.assertEqual(self.client.post(self.url, {"nilai": "1"}).status_code, 403)
+
+    def test_a_locked_year_refuses_its_planners_writes(self):
+        KunciTahun.objects.create(instansi=self.a, tahun=2022)
+        sebelum = self.tersimpan().versi
+        self.assertEqual(self.isi(nilai="20").status_code, 403)
+        self.assertEqual(self.tersimpan().versi, sebelum)
+        self.assertNotContains(self.client.get(self.url), 'name="nilai"')
+
+    def test_a_planner_locks_the_year_and_only_an_admin_unlocks_it(self):
+        kunci = reverse("kunci-tahun", args=[self.a.slug, 2022])
+        self.client.post(kunci)
+        self.assertTrue(KunciTahun.objects.filter(instansi=self.a, tahun=2022).exists())
+        self.client.post(kunci, {"buka": "1"})
+        self.assertTrue(KunciTahun.objects.filter(instansi=self.a, tahun=2022).exists())
+        self.client.force_login(User.objects.create_superuser("admin", password="rahasia-admin-1"))
+        self.client.post(kunci, {"buka": "1"})
+        self.assertFalse(KunciTahun.objects.filter(instansi=self.a, tahun=2022).exists())
+
+
+class LostUpdateTests(RealisasiTestCase):
+    def test_of_two_people_saving_the_same_realisation_exactly_one_wins(self):
+        kedua = self.client_class()
+        kedua.force_login(User.objects.create_user("perencana-a2", password="rahasia-a-2"))
+        Keanggotaan.objects.create(user=User.objects.get(username="perencana-a2"), instansi=self.a)
+        # Both open the form: the version each will send back.
+        riwayat = self.tersimpan().history.count()
+        versi = self.client.get(self.url).context["form"]["versi"].value()
+        self.assertEqual(kedua.get(self.url).context["form"]["versi"].value(), versi)
+        pertama = self.client.post(self.url, {"versi": versi, "nilai": "18,83"})
+        self.assertEqual(pertama.status_code, 302)
+        terlambat = kedua.post(self.url, {"versi": versi, "nilai": "20,00"})
+        self.assertEqual(terlambat.status_code, 409)
+        self.assertContains(terlambat, "telah diubah orang lain", status_code=409)
+        self.assertContains(terlambat, "18,83", status_code=409)
+        self.assertEqual(self.tersimpan().nilai, D("18.83"))
+        self.assertEqual(self.tersimpan().history.count(), riwayat + 1)
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+class SignInTests(TestCase):
+    def test_repeated_wrong_passwords_lock_the_username_out(self):
+        User.objects.create_user("perencana", password="kata-sandi-benar-1")
+        for _ in range(3):
+            self.client.post(reverse("masuk"), {"username": "perencana", "password": "salah"})
+        respons = self.client.post(
+            reverse("masuk"), {"username": "perencana", "password": "kata-sandi-benar-1"}
+        )
+        self.assertEqual(respons.status_code, 429)
+        self.assertContains(respons, "Terlalu banyak percobaan", status_code=429)
+
+    def test_a_planner_signs_in_and_lands_on_the_start_page(self):
+        User.objects.create_user("perencana", password="kata-sandi-benar-1")
+        respons = self.client.post(
+            reverse("masuk"), {"username": "perencana", "password": "kata-sandi-benar-1"}
+        )
+        self.assertRedirects(respons, reverse("beranda"))
