@@ -34,7 +34,7 @@ setup: system-deps $(VENV)/.installed
 run: setup
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	$(if $(FIXTURES),DEBUG=1 $(PY) manage.py loaddata $(FIXTURES))
-	DEBUG=1 $(PY) manage.py siapkan_admin
+	DEBUG=1 $(PY) manage.py siapkan_admin --pengguna-contoh
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
 test: setup

@@ -74,3 +74,21 @@ def test_siapkan_admin_creates_an_admin_with_the_printed_password(capsys):
     admin.refresh_from_db()
     assert baru != password and admin.check_password(baru)
     assert get_user_model().objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_example_accounts_are_a_planner_per_agency_and_a_reviewer_per_region(capsys):
+    from tests.factories import buat_instansi
+
+    instansi = buat_instansi()
+    call_command("siapkan_admin", "--pengguna-contoh")
+    keluaran = capsys.readouterr().out
+    perencana = get_user_model().objects.get(username=f"perencana-{instansi.slug}")
+    assert perencana.keanggotaan.get().instansi == instansi
+    assert not perencana.is_staff
+    assert (
+        get_user_model().objects.get(username=f"pemeriksa-{instansi.pemda.slug}").pemeriksa.get().pemda
+        == instansi.pemda
+    )
+    sandi = [baris.rsplit(" ", 1)[-1] for baris in keluaran.splitlines() if baris.startswith("perencana-")]
+    assert perencana.check_password(sandi[0])
