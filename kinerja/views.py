@@ -113,6 +113,9 @@ def realisasi(request, slug: str, tahun: int, pk: int):
                 return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
     else:
         form = RealisasiForm.dari(tersimpan, indikator)
+    if not boleh_ubah:
+        for field in form.fields.values():
+            field.disabled = True
     konteks = {
         "instansi": instansi,
         "tahun": tahun,

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import template
 
 from instansi import angka as fmt
+from instansi.forms import format_masukan
 
 register = template.Library()
 
@@ -47,3 +48,9 @@ def angka_instansi(nilai, pengaturan):
 def persen_instansi(nilai, pengaturan):
     """A percentage cut the agency's way: `{% persen_instansi x pengaturan %}`."""
     return _tampil(nilai, lambda d: fmt.format_persen(d, pengaturan.desimal, pengaturan.pembulatan))
+
+
+@register.filter
+def masukan(nilai):
+    """A stored figure as it was typed: `Decimal("74.0000")` -> `74`, `18.8300` -> `18,83`."""
+    return _tampil(nilai, format_masukan)
