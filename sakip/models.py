@@ -3,6 +3,7 @@
 This is the top of the dependency chain: it may use every other app.
 """
 
+from django.conf import settings
 from django.db import models
 
 from instansi.models import TAHUN, Instansi
@@ -49,3 +50,23 @@ class BerkasPdf(models.Model):
 
     def __str__(self):
         return f"PDF {self.instansi} {self.tahun}"
+
+
+class UnggahanExcel(models.Model):
+    """A filled template a planner uploaded, kept between its preview and its application."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="unggahan")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    triwulan = models.PositiveSmallIntegerField(null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    nama_berkas = models.CharField(max_length=255)
+    isi = models.BinaryField()
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diterapkan = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "unggahan Excel"
+        verbose_name_plural = "unggahan Excel"
+
+    def __str__(self):
+        return f"{self.nama_berkas} ({self.instansi} {self.tahun})"

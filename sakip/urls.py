@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth
 from django.urls import include, path
 
 from sakip import views
+from sakip.excel import views as excel
 from sakip.lkjip import views as lkjip
 
 admin.site.site_header = "SAKIP — Administrasi"
@@ -35,7 +36,11 @@ urlpatterns = [
     path("", include("kinerja.urls")),
     path("", include("anggaran.urls")),
     path("", include("instansi.urls")),
+    path(TAHUN + "excel/realisasi/", excel.templat_realisasi, name="excel-templat-realisasi"),
+    path(TAHUN + "excel/unggah/", excel.unggah, name="excel-unggah"),
+    path(TAHUN + "excel/unggah/<int:pk>/", excel.pratinjau, name="excel-pratinjau"),
     path("laporan/<slug:slug>/<int:tahun>/", lkjip.laporan_html, name="lkjip-html"),
+    path("laporan/<slug:slug>/<int:tahun>/xlsx/", excel.tabel_lkjip, name="lkjip-xlsx"),
     path("laporan/<slug:slug>/<int:tahun>/pdf/", lkjip.laporan_pdf, name="lkjip-pdf"),
     path("admin/", admin.site.urls),
 ]

@@ -16,6 +16,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 import tests.matriks
 from instansi.models import Keanggotaan, Pemeriksa
 from kinerja.models import Indikator, Sasaran
+from sakip.excel.realisasi import templat
+from sakip.models import UnggahanExcel
 from tests.factories import buat_instansi
 from tests.matriks import PERAN
 
@@ -56,7 +58,15 @@ def dunia() -> SimpleNamespace:
     Keanggotaan.objects.create(user=pengguna["perencana_a"], instansi=a)
     Keanggotaan.objects.create(user=pengguna["perencana_b"], instansi=b)
     Pemeriksa.objects.create(user=pengguna["pemeriksa"], pemda=a.pemda)
+    unggahan_a = UnggahanExcel.objects.create(
+        instansi=a,
+        tahun=2022,
+        user=pengguna["perencana_a"],
+        nama_berkas="realisasi.xlsx",
+        isi=templat(a, 2022),
+    )
     return SimpleNamespace(
+        unggahan_a=unggahan_a,
         a=a,
         b=b,
         pengguna=pengguna,

@@ -20,6 +20,15 @@ MATRIKS = {
     "realisasi": Entri(lambda d: [*_tahun(d), d.iku_a.pk], baca(), tulis(200)),
     "realisasi-pratinjau": Entri(lambda d: [*_tahun(d), d.iku_a.pk], baca(), TIDAK_ADA),
     "analisis-sasaran": Entri(lambda d: [*_tahun(d), d.sasaran_a.pk], baca(), tulis(302)),
+    "excel-templat-realisasi": Entri(_tahun, baca(), TIDAK_ADA),
+    "excel-unggah": Entri(_tahun, baca(), tulis(200)),
+    # An upload is seen and applied only by the planner who made it.
+    "excel-pratinjau": Entri(
+        lambda d: [*_tahun(d), d.unggahan_a.pk],
+        {"admin": 404, "perencana_a": 200, "perencana_b": 404, "pemeriksa": 404, "anonim": 302},
+        {"admin": 404, "perencana_a": 302, "perencana_b": 404, "pemeriksa": 403, "anonim": 302},
+    ),
     "lkjip-html": Entri(_tahun, baca(), TIDAK_ADA),
+    "lkjip-xlsx": Entri(_tahun, baca(), TIDAK_ADA),
     "lkjip-pdf": Entri(_tahun, baca(), TIDAK_ADA),
 }

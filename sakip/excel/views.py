@@ -1,0 +1,117 @@
+"""Spreadsheet screens: download the realisation template, upload it, preview, apply;
+download the LKjIP's tables as a workbook."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from instansi import akses
+from sakip.excel import realisasi
+from sakip.excel.aman import UKURAN_MAKS, BerkasDitolak
+from sakip.excel.ekspor import buku_tabel
+from sakip.lkjip.data import LaporanTidakAda, kumpulkan
+from sakip.lkjip.susun import susun
+from sakip.models import UnggahanExcel
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(isi: bytes, nama: str) -> HttpResponse:
+    respons = HttpResponse(isi, content_type=XLSX)
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respons
+
+
+def _triwulan(nilai) -> int | None:
+    if nilai in (None, "", "tahunan"):
+        return None
+    if str(nilai) not in ("1", "2", "3", "4"):
+        raise Http404("Triwulan harus 1 sampai 4.")
+    return int(nilai)
+
+
+@login_required
+@require_safe
+def templat_realisasi(request, slug: str, tahun: int):
+    instansi = akses.instansi_untuk(request, slug)
+    triwulan = _triwulan(request.GET.get("triwulan"))
+    nama = f"realisasi-{instansi.slug}-{tahun}{f'-tw{triwulan}' if triwulan else ''}.xlsx"
+    return _xlsx(realisasi.templat(instansi, tahun, triwulan), nama)
+
+
+class UnggahForm(forms.Form):
+    berkas = forms.FileField(label="Berkas templat (.xlsx)")
+    triwulan = forms.ChoiceField(
+        label="Periode",
+        choices=[
+            ("", "Tahunan"),
+            ("1", "Triwulan I"),
+            ("2", "Triwulan II"),
+            ("3", "Triwulan III"),
+            ("4", "Triwulan IV"),
+        ],
+        required=False,
+    )
+
+
+@login_required
+def unggah(request, slug: str, tahun: int):
+    """Take a filled template: refuse a hostile or malformed file, else show the preview."""
+    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
+    form = UnggahForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        akses.pastikan_terbuka(request.user, instansi, tahun)
+        berkas = form.cleaned_data["berkas"]
+        if berkas.size > UKURAN_MAKS:
+            form.add_error("berkas", f"Berkas terlalu besar; batasnya {UKURAN_MAKS // 1024 // 1024} MB.")
+        else:
+            unggahan = UnggahanExcel.objects.create(
+                instansi=instansi, tahun=tahun, triwulan=_triwulan(form.cleaned_data["triwulan"]),
+                user=request.user, nama_berkas=berkas.name[:255], isi=berkas.read(),
+            )  # fmt: skip
+            return redirect("excel-pratinjau", slug=instansi.slug, tahun=tahun, pk=unggahan.pk)
+    return render(request, "excel/unggah.html", {"instansi": instansi, "tahun": tahun, "form": form})
+
+
+@login_required
+def pratinjau(request, slug: str, tahun: int, pk: int):
+    """What the upload would change (old -> new) and every problem; apply only when clean."""
+    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
+    unggahan = get_object_or_404(UnggahanExcel, pk=pk, instansi=instansi, tahun=tahun, user=request.user)
+    galat, hasil = None, None
+    try:
+        hasil = realisasi.baca(bytes(unggahan.isi), instansi, tahun, unggahan.triwulan, request.user)
+    except BerkasDitolak as exc:
+        galat = str(exc)
+    if request.method == "POST" and hasil and not hasil.masalah and unggahan.diterapkan is None:
+        try:
+            jumlah = realisasi.terapkan(hasil, unggahan.nama_berkas, request.user, instansi, tahun)
+        except BerkasDitolak as exc:
+            galat = str(exc)
+        else:
+            unggahan.diterapkan = timezone.now()
+            unggahan.save(update_fields=["diterapkan"])
+            messages.success(request, f"{jumlah} realisasi dari «{unggahan.nama_berkas}» diterapkan.")
+            return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
+    return render(
+        request,
+        "excel/pratinjau.html",
+        {"instansi": instansi, "tahun": tahun, "unggahan": unggahan, "hasil": hasil, "galat": galat},
+        status=422 if galat or (hasil and hasil.masalah) else 200,
+    )
+
+
+@login_required
+@require_safe
+def tabel_lkjip(request, slug: str, tahun: int):
+    """Every table of the LKjIP as one workbook, with real numbers."""
+    instansi = akses.instansi_untuk(request, slug)
+    try:
+        dokumen = susun(kumpulkan(instansi, tahun))
+    except LaporanTidakAda as exc:
+        raise Http404(str(exc)) from None
+    return _xlsx(buku_tabel(dokumen.daftar_tabel), f"LKjIP-{instansi.slug}-{tahun}-tabel.xlsx")

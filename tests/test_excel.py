@@ -1,0 +1,260 @@
+"""Spreadsheets in and out: a round trip for each document, and no bad file gets through."""
+
+import io
+import zipfile
+from decimal import Decimal as D
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from instansi.models import Instansi, Keanggotaan, KunciTahun
+from kinerja.models import Realisasi
+from sakip.excel import realisasi
+from sakip.excel.aman import BerkasDitolak
+
+User = get_user_model()
+BL, LB = "diskopukm-bandar-lampung", "koperindag-lampung-barat"
+
+
+def simpan(buku) -> bytes:
+    keluaran = io.BytesIO()
+    buku.save(keluaran)
+    return keluaran.getvalue()
+
+
+def isi_templat(isi: bytes, ubah) -> bytes:
+    """Open a downloaded template as a planner would and change cells with `ubah(lembar)`."""
+    buku = load_workbook(io.BytesIO(isi))
+    ubah(buku[realisasi.LEMBAR])
+    return simpan(buku)
+
+
+def kolom(judul: str) -> int:
+    return realisasi.KOLOM.index(judul) + 1
+
+
+def isi_sel(judul_kolom: str, nilai, indikator: str | None = None, kosongkan_komponen: bool = False):
+    """A change to one cell of an indicator's row (or of the header row), as a planner makes it."""
+
+    def ubah(lembar):
+        baris = 1 if indikator is None else baris_indikator(lembar, indikator)
+        if kosongkan_komponen:
+            lembar.cell(baris, kolom("Komponen A")).value = None
+            lembar.cell(baris, kolom("Komponen B")).value = None
+        lembar.cell(baris, kolom(judul_kolom)).value = nilai
+
+    return ubah
+
+
+def baris_indikator(lembar, nama: str) -> int:
+    for n in range(2, lembar.max_row + 1):
+        if lembar.cell(n, kolom("Indikator")).value == nama:
+            return n
+    raise AssertionError(nama)
+
+
+class ExcelTestCase(TestCase):
+    fixtures = ["bandar_lampung_2022", "lampung_barat_2023"]
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.bl = Instansi.objects.get(slug=BL)
+        cls.lb = Instansi.objects.get(slug=LB)
+        cls.perencana = User.objects.create_user("perencana-bl", password="sandi-bl-123")
+        Keanggotaan.objects.create(user=cls.perencana, instansi=cls.bl)
+        cls.perencana_lb = User.objects.create_user("perencana-lb", password="sandi-lb-123")
+        Keanggotaan.objects.create(user=cls.perencana_lb, instansi=cls.lb)
+
+    def jejak(self) -> list:
+        return list(
+            Realisasi.objects.order_by("pk").values_list("pk", "nilai", "komponen_a", "komponen_b", "versi")
+        )
+
+
+class RoundTripTests(ExcelTestCase):
+    def test_bandar_lampung_template_filled_as_a_user_would_comes_back_exactly(self):
+        templat = realisasi.templat(self.bl, 2022)
+
+        def ubah(lembar):
+            laba = baris_indikator(lembar, "Persentase UMKM yang meningkat labanya")
+            # The template holds the counts behind it (580 of 1.899); this planner types the
+            # percentage instead, pasted from Word, and clears the counts.
+            lembar.cell(laba, kolom("Realisasi")).value = "'30,54%"
+            lembar.cell(laba, kolom("Komponen A")).value = None
+            lembar.cell(laba, kolom("Komponen B")).value = None
+            koperasi = baris_indikator(lembar, "Persentase Koperasi Sehat dan Cukup Sehat")
+            lembar.cell(koperasi, kolom("Komponen A")).value = 75
+            lembar.cell(koperasi, kolom("Komponen B")).value = 393
+
+        hasil = realisasi.baca(isi_templat(templat, ubah), self.bl, 2022, None, self.perencana)
+        self.assertEqual(hasil.masalah, [])
+        self.assertEqual(sorted(p.indikator.nama for p in hasil.perubahan), [
+            "Persentase Koperasi Sehat dan Cukup Sehat", "Persentase UMKM yang meningkat labanya"
+        ])  # fmt: skip
+        self.assertEqual(realisasi.terapkan(hasil, "isian.xlsx", self.perencana, self.bl, 2022), 2)
+        laba = Realisasi.objects.get(
+            indikator__nama="Persentase UMKM yang meningkat labanya", tahun=2022, triwulan=None
+        )
+        self.assertEqual((laba.nilai, laba.komponen_a), (D("30.54"), None))
+        koperasi = Realisasi.objects.get(
+            indikator__renstra__instansi=self.bl,
+            indikator__nama__startswith="Persentase Koperasi Sehat",
+            tahun=2022,
+            triwulan=None,
+        )
+        self.assertEqual((koperasi.komponen_a, koperasi.komponen_b), (75, 393))
+        self.assertEqual(laba.history.first().history_change_reason, "Unggahan Excel «isian.xlsx»")
+
+    def test_an_unchanged_template_changes_nothing(self):
+        for instansi, tahun, user in ((self.bl, 2022, self.perencana), (self.lb, 2023, self.perencana_lb)):
+            with self.subTest(instansi.slug):
+                hasil = realisasi.baca(realisasi.templat(instansi, tahun), instansi, tahun, None, user)
+                self.assertEqual((hasil.masalah, hasil.perubahan), ([], []))
+
+    def test_lampung_barat_quarter_is_entered_through_its_own_template(self):
+        templat = realisasi.templat(self.lb, 2023, 4)
+        isi = isi_templat(templat, isi_sel("Realisasi", 33.3, "% Koperasi yang Sehat"))
+        hasil = realisasi.baca(isi, self.lb, 2023, 4, self.perencana_lb)
+        realisasi.terapkan(hasil, "tw4.xlsx", self.perencana_lb, self.lb, 2023)
+        self.assertEqual(
+            Realisasi.objects.get(indikator__nama="% Koperasi yang Sehat", tahun=2023, triwulan=4).nilai,
+            D("33.3"),
+        )
+
+    def test_the_whole_flow_through_the_screens(self):
+        self.client.force_login(self.perencana)
+        templat = self.client.get(reverse("excel-templat-realisasi", args=[BL, 2022])).content
+
+        def ubah(lembar):
+            baris = baris_indikator(lembar, "Persentase UMKM yang meningkat labanya")
+            lembar.cell(baris, kolom("Komponen A")).value = 589  # of 1.899: 31,01 %
+
+        isi = isi_templat(templat, ubah)
+        respons = self.client.post(
+            reverse("excel-unggah", args=[BL, 2022]),
+            {"berkas": SimpleUploadedFile("isian.xlsx", isi), "triwulan": ""},
+        )
+        pratinjau = self.client.get(respons["Location"])
+        self.assertContains(pratinjau, "580 / 1.899")
+        self.assertContains(pratinjau, "589 / 1.899")
+        self.client.post(respons["Location"])
+        beranda = self.client.get(reverse("instansi-tahun", args=[BL, 2022]))
+        self.assertContains(beranda, "98,46 %")  # 589 / 1.899 = 31,016… of 31,50, truncated
+
+
+def _bom() -> bytes:
+    """A real workbook with one extra entry of 20 MB of zeros, compressed a thousandfold."""
+    isi = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(simpan(Workbook()))) as asli,
+        zipfile.ZipFile(isi, "w", zipfile.ZIP_DEFLATED) as baru,
+    ):
+        for entri in asli.infolist():
+            baru.writestr(entri, asli.read(entri))
+        baru.writestr("xl/media/nol.bin", b"\0" * 20_000_000)
+    return isi.getvalue()
+
+
+def _seratus_ribu_baris() -> bytes:
+    buku = Workbook(write_only=True)
+    buku.create_sheet(realisasi.PETUNJUK).append(["Instansi", BL])
+    lembar = buku.create_sheet(realisasi.LEMBAR)
+    lembar.append(realisasi.KOLOM)
+    for n in range(100_000):
+        lembar.append([n])
+    return simpan(buku)
+
+
+class BadFileTests(ExcelTestCase):
+    """Each bad file gets its message, and the database stays as it was."""
+
+    def templat_dengan(self, ubah) -> bytes:
+        return isi_templat(realisasi.templat(self.bl, 2022), ubah)
+
+    def sel(self, judul_kolom, nilai):
+        """`nilai` in one cell of the UMKM indicator's row, its counts cleared as a planner would."""
+        return isi_sel(judul_kolom, nilai, "Persentase UMKM yang meningkat labanya", kosongkan_komponen=True)
+
+    def test_every_bad_file_is_refused_with_its_message_and_nothing_changes(self):
+        tanpa_lembar = load_workbook(io.BytesIO(realisasi.templat(self.bl, 2022)))
+        del tanpa_lembar[realisasi.LEMBAR]
+        kasus = {
+            "bukan xlsx": (b"Nama;Realisasi\nKoperasi;18,83\n", "bukan lembar kerja Excel"),
+            "PDF berganti nama": (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n", "Berkas ini PDF"),
+            "bom zip": (_bom(), "bom zip"),
+            "lembar hilang": (simpan(tanpa_lembar), "Lembar «Realisasi» tidak ada"),
+            "kolom berganti nama": (
+                self.templat_dengan(isi_sel("Realisasi", "Nilai")),
+                "Judul kolom",
+            ),
+            "indikator asing": (self.templat_dengan(self.sel("ID", 999999)), "bukan indikator instansi ini"),
+            "angka 18.83.1": (
+                self.templat_dengan(self.sel("Realisasi", "18.83.1")),
+                "«18.83.1» bukan angka yang sah",
+            ),
+            "rumus tanpa nilai": (
+                self.templat_dengan(self.sel("Realisasi", "=30+0,54")),
+                "rumus tanpa nilai tersimpan",
+            ),
+            "100.000 baris": (_seratus_ribu_baris(), "lebih dari 20.000 baris"),
+        }
+        sebelum = self.jejak()
+        for nama, (isi, pesan) in kasus.items():
+            with self.subTest(nama):
+                self.assertIn(pesan, self.pesan(isi))
+                self.assertEqual(self.jejak(), sebelum)
+
+    def test_a_locked_year_refuses_the_upload(self):
+        KunciTahun.objects.create(instansi=self.bl, tahun=2022)
+        sebelum = self.jejak()
+        self.assertIn("terkunci", self.pesan(self.templat_dengan(self.sel("Realisasi", "31"))))
+        self.client.force_login(self.perencana)
+        berkas = SimpleUploadedFile("isian.xlsx", self.templat_dengan(self.sel("Realisasi", "31")))
+        self.assertEqual(
+            self.client.post(reverse("excel-unggah", args=[BL, 2022]), {"berkas": berkas}).status_code, 403
+        )
+        self.assertEqual(self.jejak(), sebelum)
+
+    def test_a_template_changed_since_download_is_not_applied(self):
+        templat = self.templat_dengan(self.sel("Realisasi", "31"))
+        hasil = realisasi.baca(templat, self.bl, 2022, None, self.perencana)
+        laba = Realisasi.objects.get(
+            indikator__nama="Persentase UMKM yang meningkat labanya", tahun=2022, triwulan=None
+        )
+        laba.komponen_a = D(590)
+        laba.save()
+        laba.versi += 1
+        Realisasi.objects.filter(pk=laba.pk).update(versi=laba.versi)
+        with self.assertRaisesMessage(BerkasDitolak, "telah diubah orang lain"):
+            realisasi.terapkan(hasil, "lama.xlsx", self.perencana, self.bl, 2022)
+        laba.refresh_from_db()
+        self.assertEqual((laba.komponen_a, laba.nilai), (590, None))
+
+    def pesan(self, isi: bytes) -> str:
+        """The message a planner sees for `isi`: a refused file, or the listed problems."""
+        try:
+            hasil = realisasi.baca(isi, self.bl, 2022, None, self.perencana)
+        except BerkasDitolak as exc:
+            return str(exc)
+        return " ".join(m.pesan for m in hasil.masalah)
+
+
+class ExportTests(ExcelTestCase):
+    def test_lkjip_tables_are_a_workbook_of_real_numbers(self):
+        self.client.force_login(self.perencana)
+        respons = self.client.get(reverse("lkjip-xlsx", args=[BL, 2022]))
+        buku = load_workbook(io.BytesIO(respons.content))
+        self.assertIn("Tabel 3.4", buku.sheetnames)
+        lembar = buku["Tabel 3.4"]
+        self.assertEqual(lembar["A1"].value, "Tabel 3.4 Capaian Indikator Kinerja Utama Tahun 2022")
+        self.assertEqual(
+            [c.value for c in lembar[2]][:6],
+            ["Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"],
+        )
+        capaian = lembar.cell(3, 6)
+        self.assertIsInstance(capaian.value, float)
+        self.assertAlmostEqual(capaian.value, 103.973, places=3)
+        self.assertEqual(capaian.number_format, '0.00" %"')
