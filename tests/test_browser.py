@@ -3,13 +3,16 @@
 The Makefile installs Debian's chromium and chromium-driver; nothing downloads a browser.
 """
 
+import io
 import shutil
 import tempfile
 from decimal import Decimal as D
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.urls import reverse
+from openpyxl import load_workbook
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -18,6 +21,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from instansi.models import Instansi, Keanggotaan
 from kinerja.models import Indikator, Realisasi
+from sakip.excel import realisasi
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 
@@ -121,6 +125,30 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
         self.assertEqual(
             Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=None).nilai, D("18.83")
         )
+
+    def test_a_planner_uploads_a_filled_template_previews_applies_and_sees_the_new_capaian(self):
+        self.masuk("perencana-bl", "sandi-bl-123")
+        buku = load_workbook(io.BytesIO(realisasi.templat(self.bl, 2022)))
+        lembar = buku[realisasi.LEMBAR]
+        baris = next(n for n in range(2, lembar.max_row + 1) if lembar.cell(n, 1).value == self.iku.pk)
+        lembar.cell(baris, realisasi.KOLOM.index("Komponen A") + 1).value = 75  # of 393 koperasi
+        berkas = Path(self.profil) / "isian.xlsx"
+        buku.save(berkas)
+        b = self.browser
+        b.get(self.live_server_url + reverse("excel-unggah", args=[self.bl.slug, 2022]))
+        b.find_element(By.NAME, "berkas").send_keys(str(berkas))
+        b.find_element(By.CSS_SELECTOR, "button[type=submit].utama").click()
+        perubahan = WebDriverWait(b, 5).until(EC.presence_of_element_located((By.ID, "perubahan"))).text
+        self.assertIn("74 / 393", perubahan)
+        self.assertIn("75 / 393", perubahan)
+        b.find_element(By.CSS_SELECTOR, "button[type=submit].utama").click()
+        WebDriverWait(b, 5).until(EC.presence_of_element_located((By.ID, "kinerja")))
+        baris_tabel = [
+            r.text
+            for r in b.find_elements(By.CSS_SELECTOR, "#kinerja tr")
+            if "koperasi sehat" in r.text.lower()
+        ]
+        self.assertIn("105,37 %", baris_tabel[0])  # 75 / 393 = 19,08… of 18,11, truncated
 
     def test_another_agencys_planner_finds_nothing_at_that_address(self):
         self.masuk("perencana-lb", "sandi-lb-123")

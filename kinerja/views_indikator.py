@@ -1,0 +1,112 @@
+"""Planners' screens for indicators: define one on any level of the plan, change it (with
+optimistic locking, `instansi.versi`), see its history and targets, and list them all.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+from django_tables2 import RequestConfig
+
+from instansi import akses
+from instansi.forms import format_masukan
+from instansi.versi import Konflik, simpan_bersyarat
+from kinerja.filters import IndikatorFilter
+from kinerja.forms_rencana import IndikatorForm, isian_terbaca
+from kinerja.models import LEVEL_INDIKATOR, Indikator
+from kinerja.tables import IndikatorTable, dengan_tingkat, sebagai_csv
+from kinerja.views_rencana import cari_tingkat, node, url_pohon
+
+RIWAYAT = 20  # history entries shown on an indicator's page
+
+
+def _tampil(field, nilai) -> str:
+    """A recorded value as the form shows it: a choice by its label, a flag as Ya/Tidak."""
+    if isinstance(nilai, bool):
+        return "Ya" if nilai else "Tidak"
+    return str(dict(field.flatchoices).get(nilai, nilai) if field.choices else nilai)
+
+
+def riwayat(indikator: Indikator) -> list[tuple]:
+    """The latest changes, each with what it changed: (record, [(field label, old, new)])."""
+    catatan = list(indikator.history.select_related("history_user")[: RIWAYAT + 1])
+    hasil = []
+    for baru, lama in zip(catatan, [*catatan[1:], None], strict=True):
+        beda = baru.diff_against(lama, excluded_fields=["versi"]).changes if lama else []
+        perubahan = []
+        for c in beda:
+            field = Indikator._meta.get_field(c.field)
+            perubahan.append((field.verbose_name, _tampil(field, c.old), _tampil(field, c.new)))
+        hasil.append((baru, perubahan))
+    return hasil[:RIWAYAT]
+
+
+def _halaman(request, instansi, indikator: Indikator):
+    """Show, or save against the version it was read at, an indicator's definition."""
+    konflik = None
+    if request.method == "POST":
+        form = IndikatorForm(request.POST, instance=indikator)
+        if form.is_valid():
+            try:
+                simpan_bersyarat(form.save(commit=False), form.cleaned_data["versi"] or 0)
+            except Konflik as exc:
+                konflik = exc.terbaru
+            else:
+                messages.success(request, f"Indikator «{indikator}» tersimpan.")
+                return redirect("indikator-ubah", slug=instansi.slug, pk=indikator.pk)
+    else:
+        form = IndikatorForm(instance=indikator)
+    konteks = {
+        "instansi": instansi,
+        "indikator": indikator,
+        "form": form,
+        "terbaca": isian_terbaca(form),
+        "konflik": konflik,
+        "boleh_ubah": akses.boleh_tulis(request.user, instansi),
+        "jenis_node": indikator.node._meta.verbose_name,
+        "url_pohon": url_pohon(instansi, indikator.node),
+        "riwayat": riwayat(indikator) if indikator.pk else [],
+        "target": [(t, format_masukan(t.nilai)) for t in indikator.target.all()] if indikator.pk else [],
+    }
+    return render(request, "kinerja/rencana/indikator.html", konteks, status=409 if konflik else 200)
+
+
+@login_required
+def indikator_tambah(request, slug: str, tingkat: str, induk: int):
+    """A new indicator on a tujuan, sasaran, program, kegiatan or sub kegiatan."""
+    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
+    t = cari_tingkat(tingkat)
+    if t.field not in LEVEL_INDIKATOR:
+        raise Http404("Indikator tidak dipasang pada tingkat ini.")
+    return _halaman(request, instansi, Indikator(**{t.field: node(t, instansi, induk)}))
+
+
+@login_required
+def indikator_ubah(request, slug: str, pk: int):
+    """An indicator's definition, targets and history; readers see it without inputs."""
+    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
+    indikator = get_object_or_404(
+        Indikator.objects.select_related(*LEVEL_INDIKATOR), pk=pk, renstra__instansi=instansi
+    )
+    return _halaman(request, instansi, indikator)
+
+
+@login_required
+@require_safe
+def indikator_daftar(request, slug: str):
+    """Every indicator of the agency: sortable, filtered, and exported as shown (`?ekspor=csv`)."""
+    instansi = akses.instansi_untuk(request, slug)
+    saring = IndikatorFilter(
+        request.GET, queryset=dengan_tingkat(Indikator.objects.filter(renstra__instansi=instansi))
+    )
+    tabel = IndikatorTable(saring.qs, slug=instansi.slug)
+    ekspor = request.GET.get("ekspor") == "csv"
+    RequestConfig(request, paginate=False if ekspor else {"per_page": 50}).configure(tabel)
+    if ekspor:
+        return sebagai_csv(tabel, f"indikator-{instansi.slug}.csv")
+    return render(
+        request,
+        "kinerja/rencana/indikator_daftar.html",
+        {"instansi": instansi, "filter": saring, "tabel": tabel},
+    )

@@ -1,0 +1,175 @@
+"""Planners' target grids: a Renstra's targets (sasaran indicators × years) and a year's
+Perjanjian Kinerja (every indicator × PK murni and PK perubahan), and what the PK
+perubahan changed.
+
+A grid is validated as a whole and written in one transaction: a bad cell or a cell
+someone else saved meanwhile leaves every stored target as it was. Cells of a locked
+year are shown but not typed into; changing one anyway is refused (403).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+
+from instansi import akses
+from instansi.forms import format_masukan
+from instansi.versi import Konflik
+from kinerja.forms_rencana import GridTargetForm, Sel
+from kinerja.models import Indikator, Renstra, Target
+from kinerja.tables import dengan_tingkat, label_tingkat
+
+RIWAYAT = 20  # target changes listed under a grid
+PK = (Target.Sumber.PK_MURNI, Target.Sumber.PK_PERUBAHAN)
+# Indicators in the order of the cascade: level first, then each node's place under its parents.
+URUTAN_CASCADE = (
+    "tingkat",
+    "tujuan__urutan",
+    "sasaran__urutan",
+    "program__urutan",
+    "kegiatan__program__urutan",
+    "kegiatan__urutan",
+    "sub_kegiatan__kegiatan__program__urutan",
+    "sub_kegiatan__kegiatan__urutan",
+    "sub_kegiatan__urutan",
+    "urutan",
+    "id",
+)
+
+
+def _sel(indikator: list[Indikator], tahun: list[int], sumber, terkunci: set[int]) -> list[Sel]:
+    """Every indicator × year × source, each with its stored yearly target (one query)."""
+    tersimpan = {
+        (t.indikator_id, t.tahun, t.sumber): t
+        for t in Target.objects.filter(
+            indikator__in=indikator, tahun__in=tahun, sumber__in=sumber, triwulan__isnull=True
+        )
+    }
+    return [
+        Sel(i, th, sb, tersimpan.get((i.pk, th, sb)), th in terkunci)
+        for i in indikator
+        for th in tahun
+        for sb in sumber
+    ]
+
+
+def _terkunci(user, instansi, tahun: list[int]) -> set[int]:
+    """The years whose cells `user` may not change (an admin may still correct them)."""
+    if user.is_superuser:
+        return set()
+    return {t for t in tahun if akses.terkunci(instansi, t)}
+
+
+def _grid(request, instansi, sel: list[Sel], template: str, konteks: dict, kelompok, acuan=None):
+    """The shared body of the grids: validate every cell, write all or nothing, 409 on conflict."""
+    konflik = None
+    if request.method == "POST":
+        form = GridTargetForm(request.POST, sel=sel)
+        if form.is_valid():
+            perubahan = form.perubahan()
+            for tahun in sorted({p.sel.tahun for p in perubahan}):
+                akses.pastikan_terbuka(request.user, instansi, tahun)
+            try:
+                form.simpan(perubahan)
+            except Konflik as exc:
+                konflik = exc.terbaru
+            else:
+                messages.success(request, f"{len(perubahan)} target diubah.")
+                return redirect(request.path)
+    else:
+        form = GridTargetForm(sel=sel)
+    riwayat = Target.history.filter(
+        indikator_id__in={s.indikator.pk for s in sel},
+        tahun__in={s.tahun for s in sel},
+        sumber__in={s.sumber for s in sel},
+    ).select_related("history_user", "indikator")[:RIWAYAT]
+    konteks |= {
+        "instansi": instansi,
+        "form": form,
+        "baris": form.baris(kelompok, acuan),
+        "konflik": konflik,
+        "konflik_nilai": format_masukan(konflik.nilai) if konflik else "",
+        "boleh_ubah": akses.boleh_tulis(request.user, instansi) and not all(s.terkunci for s in sel),
+        "riwayat": [(r, format_masukan(r.nilai)) for r in riwayat],
+    }
+    return render(request, template, konteks, status=409 if konflik else 200)
+
+
+@login_required
+def target_renstra(request, slug: str, pk: int):
+    """The Renstra's targets: every sasaran indicator × every year of the period."""
+    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
+    renstra = get_object_or_404(Renstra, pk=pk, instansi=instansi)
+    tahun = list(range(renstra.tahun_awal, renstra.tahun_akhir + 1))
+    indikator = list(
+        Indikator.objects.filter(renstra=renstra, sasaran__isnull=False)
+        .select_related("sasaran")
+        .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
+    )
+    sel = _sel(indikator, tahun, [Target.Sumber.RENSTRA], _terkunci(request.user, instansi, tahun))
+    konteks = {"renstra": renstra, "judul_kolom": tahun}
+    return _grid(
+        request, instansi, sel, "kinerja/rencana/target_renstra.html", konteks, lambda i: i.sasaran.uraian
+    )
+
+
+def _renstra_tahun(instansi, tahun: int) -> Renstra:
+    renstra = (
+        Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+        .order_by("-tahun_awal")
+        .first()
+    )
+    if renstra is None:
+        raise Http404(f"Tidak ada Renstra yang mencakup tahun {tahun}.")
+    return renstra
+
+
+def _sel_pk(request, instansi, tahun: int) -> tuple[Renstra, list[Sel]]:
+    renstra = _renstra_tahun(instansi, tahun)
+    indikator = list(dengan_tingkat(Indikator.objects.filter(renstra=renstra)).order_by(*URUTAN_CASCADE))
+    return renstra, _sel(indikator, [tahun], PK, _terkunci(request.user, instansi, [tahun]))
+
+
+@login_required
+def perjanjian_kinerja(request, slug: str, tahun: int):
+    """The year's Perjanjian Kinerja: PK murni and PK perubahan targets side by side, with
+    the Renstra target of the year beside them for reference."""
+    menulis = request.method == "POST"
+    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    if menulis:
+        akses.pastikan_terbuka(request.user, instansi, tahun)
+    renstra, sel = _sel_pk(request, instansi, tahun)
+    acuan = {
+        t.indikator_id: format_masukan(t.nilai)
+        for t in Target.objects.filter(
+            indikator__renstra=renstra, tahun=tahun, sumber=Target.Sumber.RENSTRA, triwulan__isnull=True
+        )
+    }
+    konteks = {
+        "renstra": renstra,
+        "tahun": tahun,
+        "judul_acuan": f"Target Renstra {tahun}",
+        "judul_kolom": [Target.Sumber(s).label for s in PK],
+    }
+    return _grid(
+        request, instansi, sel, "kinerja/rencana/perjanjian_kinerja.html", konteks, label_tingkat, acuan
+    )
+
+
+@login_required
+@require_safe
+def perjanjian_kinerja_perubahan(request, slug: str, tahun: int):
+    """What the PK perubahan changed: the indicators whose target differs from the PK murni."""
+    instansi = akses.instansi_untuk(request, slug)
+    renstra, sel = _sel_pk(request, instansi, tahun)
+    berubah = []
+    # One year, so each indicator's cells come in the order of `PK`: murni, then perubahan.
+    for murni, perubahan in zip(sel[::2], sel[1::2], strict=True):
+        if perubahan.tersimpan is not None and perubahan.tersimpan != murni.tersimpan:
+            berubah.append((label_tingkat(murni.indikator), murni.indikator, murni.tampil, perubahan.tampil))
+    return render(
+        request,
+        "kinerja/rencana/perjanjian_kinerja_perubahan.html",
+        {"instansi": instansi, "tahun": tahun, "renstra": renstra, "berubah": berubah},
+    )
