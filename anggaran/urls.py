@@ -1,3 +1,13 @@
 """Planners' screens for budgets."""
 
-urlpatterns = []
+from django.urls import path
+
+from anggaran import views
+
+TAHUN = "instansi/<slug:slug>/<int:tahun>/"
+
+urlpatterns = [
+    path(TAHUN + "anggaran/", views.anggaran_tahun, name="anggaran-tahun"),
+    path(TAHUN + "anggaran/program/<int:pk>/", views.anggaran_program, name="anggaran-program"),
+    path(TAHUN + "belanja/", views.belanja, name="belanja-jenis"),
+]

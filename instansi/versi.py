@@ -27,3 +27,13 @@ def simpan_bersyarat(obj: BerVersi, versi_dibaca: int) -> None:
                 raise Konflik(model.objects.get(pk=obj.pk))
             obj.versi = versi_dibaca + 1
         obj.save()
+
+
+def hapus_bersyarat(obj: BerVersi, versi_dibaca: int) -> None:
+    """Delete `obj` if its row is still at `versi_dibaca`, else raise `Konflik` (the delete
+    twin of `simpan_bersyarat`)."""
+    model = type(obj)
+    with transaction.atomic():
+        if not model.objects.filter(pk=obj.pk, versi=versi_dibaca).update(versi=versi_dibaca + 1):
+            raise Konflik(model.objects.filter(pk=obj.pk).first())
+        obj.delete()

@@ -88,5 +88,6 @@ def sebagai_csv(table: tables.Table, nama_berkas: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{nama_berkas}"'
     # The byte-order mark makes Excel read the file as UTF-8 (names carry «, ≥, –).
     response.write("\ufeff")
-    csv.writer(response).writerows(table.as_values())
+    # Semicolons: an Indonesian Excel reads the comma as the decimal mark.
+    csv.writer(response, delimiter=";").writerows(table.as_values())
     return response

@@ -459,7 +459,7 @@ class DaftarIndikatorTests(RencanaTestCase):
     def test_exports_what_is_shown_as_csv(self):
         r = self.daftar(polaritas="turun", ekspor="csv")
         self.assertEqual(r["Content-Type"], "text/csv; charset=utf-8")
-        baris = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+        baris = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
         self.assertEqual(baris[0][:4], ["Kode", "Indikator", "Tingkat", "Mengukur"])
         self.assertEqual(len(baris), 2)
         self.assertEqual(baris[1][1:4], [self.turun.nama, "Kegiatan", "Kegiatan 0.0"])

@@ -1,0 +1,267 @@
+"""Forms planners fill in for budgets: the budget grid of a program and belanja per jenis.
+
+A grid is many small forms (one per cell, or per jenis), validated together and written
+together. Each form carries the version of the row it was filled from; `simpan_semua`
+checks every version before writing anything and then writes inside one transaction, so
+a bad cell or a row someone else saved in between leaves the database as it was.
+Every amount goes through `AngkaField`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import forms
+from django.db import transaction
+
+from anggaran.hitung import Tahap
+from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
+from anggaran.ringkasan import NodeAnggaran
+from instansi.angka import format_rupiah
+from instansi.forms import AngkaField
+from instansi.models import BerVersi, Instansi
+from instansi.versi import Konflik, hapus_bersyarat, simpan_bersyarat
+
+UANG = {"max_digits": 18, "decimal_places": 2, "min_value": 0, "required": False}
+REALISASI = "realisasi"
+# The grid's columns: a pagu per stage, in the order of the year, then what was spent.
+KOLOM = [*((t.value, t.label) for t in Tahap), (REALISASI, "Realisasi")]
+
+
+class VersiForm(forms.Form):
+    """A form for one versioned row; `versi` is 0 when the row did not exist yet."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def galat(self) -> list[str]:
+        """Every error, each naming its field, for the summary above a grid."""
+        hasil = []
+        for nama, daftar in self.errors.items():
+            label = self.fields[nama].label if nama in self.fields else ""
+            hasil += [e if not label or e.startswith(label) else f"{label}: {e}" for e in daftar]
+        return hasil
+
+
+@dataclass
+class Tulis:
+    """A row to write: `isian` stored on it (a new row from `baru` if none exists), or the
+    row deleted when `isian` is None; only if it is still at `versi`."""
+
+    label: str
+    lama: BerVersi | None
+    versi: int
+    isian: dict | None
+    baru: Callable[[], BerVersi]
+    tampil: Callable[[BerVersi | None], str]
+
+    def bentrok(self) -> bool:
+        return (self.lama.versi if self.lama else 0) != self.versi
+
+    def tersimpan(self) -> str:
+        return self.tampil(self.lama)
+
+    def jalankan(self) -> None:
+        if self.isian is None:
+            hapus_bersyarat(self.lama, self.versi)
+            return
+        obj = self.lama or self.baru()
+        for nama, nilai in self.isian.items():
+            setattr(obj, nama, nilai)
+        simpan_bersyarat(obj, self.versi)
+
+
+class Bentrok(Exception):
+    """Rows saved by someone else since the form was opened: `daftar` of (label, stored now)."""
+
+    def __init__(self, daftar: list[tuple[str, str]]):
+        super().__init__("; ".join(label for label, _ in daftar))
+        self.daftar = daftar
+
+
+def simpan_semua(rencana: list[Tulis]) -> None:
+    """Write every row of `rencana` or none; raise `Bentrok` if any row moved on meanwhile."""
+    bentrok = [(t.label, t.tersimpan()) for t in rencana if t.bentrok()]
+    if bentrok:
+        raise Bentrok(bentrok)
+    try:
+        with transaction.atomic():
+            for t in rencana:
+                t.jalankan()
+    except Konflik as exc:
+        # Saved by someone between the check and the write; the transaction undid ours.
+        terbaru = exc.terbaru
+        daftar = [
+            (t.label, t.tampil(terbaru)) for t in rencana if t.lama and terbaru and t.lama.pk == terbaru.pk
+        ]
+        raise Bentrok(daftar or [("Salah satu baris", "telah dihapus orang lain")]) from None
+
+
+class SelAnggaranForm(VersiForm):
+    """One cell of the budget grid: a node's pagu at one stage, or its realisasi."""
+
+    jumlah = AngkaField(**UANG, widget=forms.TextInput(attrs={"size": 14, "inputmode": "decimal"}))
+
+
+def _jumlah(row: Pagu | RealisasiAnggaran | None) -> str:
+    return format_rupiah(row.jumlah) if row else "kosong"
+
+
+@dataclass
+class Sel:
+    """A cell of the budget grid and, beside it, the figure in force rolled up from below."""
+
+    kolom: str
+    form: SelAnggaranForm
+    gulung: Decimal | None
+
+
+class GridAnggaran:
+    """The budget grid of a program for a year: a row per program, kegiatan and sub
+    kegiatan, a cell per stage's pagu and one for realisasi. An empty cell is «no figure»."""
+
+    def __init__(self, program: NodeAnggaran, tahun: int, tersimpan: dict, data=None):
+        self.tahun = tahun
+        self.tersimpan = tersimpan
+        self.baris = []
+        for node in _urut(program):
+            daftar = []
+            for kolom, judul in KOLOM:
+                gulung = node.realisasi() if kolom == REALISASI else node.pagu(kolom)
+                row = tersimpan.get((node.tingkat, node.objek.pk, kolom))
+                form = SelAnggaranForm(
+                    data,
+                    prefix=f"{node.tingkat}-{node.objek.pk}-{kolom}",
+                    initial={"jumlah": row.jumlah if row else None, "versi": row.versi if row else 0},
+                )
+                form.fields["jumlah"].label = f"{judul} «{node.objek.nama}»"
+                daftar.append(Sel(kolom, form, gulung))
+            self.baris.append((node, daftar))
+
+    def forms(self):
+        return [sel.form for _, daftar in self.baris for sel in daftar]
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.forms()])
+
+    def galat(self) -> list[str]:
+        return [e for form in self.forms() for e in form.galat()]
+
+    def rencana(self) -> list[Tulis]:
+        """The cells whose figure differs from what is stored, as rows to write."""
+        hasil = []
+        for node, daftar in self.baris:
+            for sel in daftar:
+                kolom, form = sel.kolom, sel.form
+                lama = self.tersimpan.get((node.tingkat, node.objek.pk, kolom))
+                jumlah = form.cleaned_data["jumlah"]
+                if jumlah == (lama.jumlah if lama else None):
+                    continue
+                hasil.append(
+                    Tulis(
+                        label=form.fields["jumlah"].label,
+                        lama=lama,
+                        versi=form.cleaned_data["versi"],
+                        isian=None if jumlah is None else {"jumlah": jumlah},
+                        baru=_pembuat(node, kolom, self.tahun),
+                        tampil=_jumlah,
+                    )
+                )
+        return hasil
+
+
+def _urut(program: NodeAnggaran) -> list[NodeAnggaran]:
+    """The program, then each kegiatan followed by its sub kegiatan."""
+    return [program, *(n for kegiatan in program.anak for n in (kegiatan, *kegiatan.anak))]
+
+
+def _pembuat(node: NodeAnggaran, kolom: str, tahun: int) -> Callable[[], BerVersi]:
+    def baru():
+        letak = {node.tingkat: node.objek, "tahun": tahun}
+        if kolom == REALISASI:
+            return RealisasiAnggaran(**letak)
+        return Pagu(tahap=kolom, **letak)
+
+    return baru
+
+
+class BelanjaForm(VersiForm):
+    """One jenis belanja of a year: DPA murni, DPA perubahan and why it changed."""
+
+    murni = AngkaField(label="DPA murni", **UANG)
+    perubahan = AngkaField(label="DPA perubahan", **UANG)
+    alasan_perubahan = forms.CharField(
+        label="Alasan perubahan", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 40})
+    )
+
+    def __init__(self, *args, jenis: str, judul: str, **kwargs):
+        super().__init__(*args, prefix=jenis, **kwargs)
+        self.jenis = jenis
+        self.judul = judul
+        for nama in ("murni", "perubahan", "alasan_perubahan"):
+            self.fields[nama].label = f"{self.fields[nama].label} {judul}"
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and data.get("murni") is None and self.isian() is not None:
+            raise forms.ValidationError(f"{self.judul}: isi DPA murni, atau kosongkan seluruh barisnya.")
+        return data
+
+    def isian(self) -> dict | None:
+        """The values to store, or None when the whole row is empty («no figure»)."""
+        isian = {n: self.cleaned_data.get(n) for n in ("murni", "perubahan")}
+        isian["alasan_perubahan"] = self.cleaned_data.get("alasan_perubahan", "").strip()
+        kosong = isian["murni"] is None and isian["perubahan"] is None and not isian["alasan_perubahan"]
+        return None if kosong else isian
+
+
+def _belanja(row: BelanjaJenis | None) -> str:
+    if row is None:
+        return "kosong"
+    return f"murni {format_rupiah(row.murni)}, perubahan {format_rupiah(row.perubahan)}"
+
+
+def _nilai_belanja(row: BelanjaJenis | None) -> dict | None:
+    if row is None:
+        return None
+    return {"murni": row.murni, "perubahan": row.perubahan, "alasan_perubahan": row.alasan_perubahan}
+
+
+class GridBelanja:
+    """Belanja per jenis of an agency's year: a row per jenis, saved all or none."""
+
+    def __init__(self, instansi: Instansi, tahun: int, tersimpan: dict[str, BelanjaJenis], data=None):
+        self.instansi = instansi
+        self.tahun = tahun
+        self.tersimpan = tersimpan
+        self.forms = []
+        for jenis, judul in BelanjaJenis.Jenis.choices:
+            row = tersimpan.get(jenis)
+            awal = (_nilai_belanja(row) or {}) | {"versi": row.versi if row else 0}
+            self.forms.append(BelanjaForm(data, jenis=jenis, judul=judul, initial=awal))
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.forms])
+
+    def galat(self) -> list[str]:
+        return [e for form in self.forms for e in form.galat()]
+
+    def rencana(self) -> list[Tulis]:
+        hasil = []
+        for form in self.forms:
+            lama = self.tersimpan.get(form.jenis)
+            isian = form.isian()
+            if isian == _nilai_belanja(lama):
+                continue
+            hasil.append(
+                Tulis(
+                    label=form.judul,
+                    lama=lama,
+                    versi=form.cleaned_data["versi"],
+                    isian=isian,
+                    baru=lambda jenis=form.jenis: BelanjaJenis(
+                        instansi=self.instansi, tahun=self.tahun, jenis=jenis
+                    ),
+                    tampil=_belanja,
+                )
+            )
+        return hasil

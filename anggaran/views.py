@@ -1,0 +1,207 @@
+"""Planners' screens for budgets: a year's overview per program, the budget grid of one
+program (pagu per stage and realisasi on the program, its kegiatan and sub kegiatan) and
+belanja per jenis.
+
+Access goes through `instansi.akses`; a grid is written all or nothing, after the year
+lock and every cell's version are checked (`anggaran.forms.simpan_semua`). Figures shown
+beside the inputs are the rolled-up ones of `anggaran.ringkasan`, as in the report.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+from django_tables2 import RequestConfig
+
+from anggaran.filters import ProgramFilter
+from anggaran.forms import KOLOM, REALISASI, Bentrok, GridAnggaran, GridBelanja, simpan_semua
+from anggaran.hitung import gulung
+from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
+from anggaran.ringkasan import NodeAnggaran, anggaran_instansi, jumlah
+from anggaran.tables import AnggaranProgramTable
+from instansi import akses
+from instansi.angka import format_rupiah
+from kinerja.tables import sebagai_csv
+
+BATAS_RIWAYAT = 30
+
+
+@dataclass
+class Perubahan:
+    """One recorded change of a row: who, when, which row, its value before and after."""
+
+    waktu: datetime
+    oleh: object
+    uraian: str
+    lama: str
+    baru: str
+
+
+def _riwayat(*sumber) -> list[Perubahan]:
+    """The latest changes of the rows in `sumber`, newest first.
+
+    Each source is (history queryset, describe the row, describe its value); the value
+    before a change is the previous record of the same row, found here rather than with
+    `prev_record`, which would query once per record.
+    """
+    hasil = []
+    for riwayat, uraian, nilai in sumber:
+        sebelumnya = {}
+        for h in riwayat.select_related("history_user").order_by("history_date", "history_id"):
+            baru = "(dihapus)" if h.history_type == "-" else nilai(h)
+            hasil.append(
+                Perubahan(h.history_date, h.history_user, uraian(h), sebelumnya.get(h.id, "–"), baru)
+            )
+            sebelumnya[h.id] = baru
+    return sorted(hasil, key=lambda p: p.waktu, reverse=True)[:BATAS_RIWAYAT]
+
+
+def _simpan(request, grid, pesan: str):
+    """Save a posted grid: (a redirect, []) when saved, else (None, the conflicting rows)."""
+    if not grid.is_valid():
+        return None, []
+    try:
+        simpan_semua(grid.rencana())
+    except Bentrok as exc:
+        return None, exc.daftar
+    messages.success(request, pesan)
+    return redirect(request.path), []
+
+
+def _halaman(request, template: str, instansi, tahun: int, konflik: list, **konteks):
+    """Render a grid page; 409 when it is shown again because of a conflict."""
+    konteks |= {
+        "instansi": instansi,
+        "tahun": tahun,
+        "konflik": konflik,
+        "pengaturan": instansi.pengaturan_laporan(),
+        "terkunci": akses.terkunci(instansi, tahun),
+    }
+    konteks["boleh_ubah"] = akses.boleh_tulis(request.user, instansi) and not konteks["terkunci"]
+    return render(request, template, konteks, status=409 if konflik else 200)
+
+
+@login_required
+@require_safe
+def anggaran_tahun(request, slug: str, tahun: int):
+    """Every program of the year with pagu akhir, realisasi, penyerapan and sisa."""
+    instansi = akses.instansi_untuk(request, slug)
+    saring = ProgramFilter(request.GET, instansi=instansi, tahun=tahun)
+    dipilih = set(saring.qs.values_list("pk", flat=True))
+    program = [n for n in anggaran_instansi(instansi, tahun) if n.objek.pk in dipilih]
+    table = AnggaranProgramTable(program, instansi=instansi, tahun=tahun)
+    RequestConfig(request, paginate=False).configure(table)
+    if request.GET.get("ekspor") == "csv":
+        return sebagai_csv(table, f"anggaran-{instansi.slug}-{tahun}.csv")
+    konteks = {
+        "instansi": instansi,
+        "tahun": tahun,
+        "table": table,
+        "saring": saring,
+        "pagu": jumlah(program, NodeAnggaran.pagu_akhir),
+        "realisasi": jumlah(program, NodeAnggaran.realisasi),
+    }
+    return render(request, "anggaran/tahun.html", konteks)
+
+
+def _pada_program(program) -> Q:
+    return Q(program=program) | Q(kegiatan__program=program) | Q(sub_kegiatan__kegiatan__program=program)
+
+
+def _letak(row) -> tuple[str, int]:
+    """(level, id) of the node an amount (or its history record) sits on."""
+    for tingkat in ("sub_kegiatan", "kegiatan", "program"):
+        if getattr(row, f"{tingkat}_id") is not None:
+            return tingkat, getattr(row, f"{tingkat}_id")
+    raise ValueError("Anggaran tanpa program, kegiatan atau sub kegiatan")
+
+
+def _tersimpan(program, tahun: int) -> dict:
+    """The stored rows of a program's grid, by (level, node id, stage or «realisasi»)."""
+    pagu = {(*_letak(p), p.tahap): p for p in Pagu.objects.filter(_pada_program(program), tahun=tahun)}
+    realisasi = {
+        (*_letak(r), REALISASI): r
+        for r in RealisasiAnggaran.objects.filter(_pada_program(program), tahun=tahun)
+    }
+    return pagu | realisasi
+
+
+@login_required
+def anggaran_program(request, slug: str, tahun: int, pk: int):
+    """Pagu per stage and realisasi of a program, its kegiatan and sub kegiatan, as one grid."""
+    menulis = request.method == "POST"
+    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    program = next((n for n in anggaran_instansi(instansi, tahun) if n.objek.pk == pk), None)
+    if program is None:
+        raise Http404("Program tidak ditemukan pada Renstra tahun ini.")
+    tersimpan = _tersimpan(program.objek, tahun)
+    konflik = []
+    if menulis:
+        akses.pastikan_terbuka(request.user, instansi, tahun)
+        grid = GridAnggaran(program, tahun, tersimpan, request.POST)
+        selesai, konflik = _simpan(request, grid, f"Anggaran «{program.objek}» tahun {tahun} tersimpan.")
+        if selesai:
+            return selesai
+    else:
+        grid = GridAnggaran(program, tahun, tersimpan)
+    nama = {(node.tingkat, node.objek.pk): node.objek.nama for node, _ in grid.baris}
+    riwayat = _riwayat(
+        (
+            Pagu.history.filter(_pada_program(program.objek), tahun=tahun),
+            lambda h: f"{h.get_tahap_display()} «{nama.get(_letak(h), '(dihapus)')}»",
+            lambda h: format_rupiah(h.jumlah),
+        ),
+        (
+            RealisasiAnggaran.history.filter(_pada_program(program.objek), tahun=tahun),
+            lambda h: f"Realisasi «{nama.get(_letak(h), '(dihapus)')}»",
+            lambda h: format_rupiah(h.jumlah),
+        ),
+    )
+    return _halaman(
+        request,
+        "anggaran/program.html",
+        instansi,
+        tahun,
+        konflik,
+        program=program,
+        grid=grid,
+        kolom=KOLOM,
+        riwayat=riwayat,
+    )
+
+
+@login_required
+def belanja(request, slug: str, tahun: int):
+    """Belanja per jenis of a year: DPA murni, perubahan and the reason, with totals."""
+    menulis = request.method == "POST"
+    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    tersimpan = {b.jenis: b for b in BelanjaJenis.objects.filter(instansi=instansi, tahun=tahun)}
+    konflik = []
+    if menulis:
+        akses.pastikan_terbuka(request.user, instansi, tahun)
+        grid = GridBelanja(instansi, tahun, tersimpan, request.POST)
+        selesai, konflik = _simpan(request, grid, f"Belanja per jenis tahun {tahun} tersimpan.")
+        if selesai:
+            return selesai
+    else:
+        grid = GridBelanja(instansi, tahun, tersimpan)
+    riwayat = _riwayat(
+        (
+            BelanjaJenis.history.filter(instansi=instansi, tahun=tahun),
+            lambda h: h.get_jenis_display(),
+            lambda h: f"murni {format_rupiah(h.murni)}, perubahan {format_rupiah(h.perubahan)}",
+        ),
+    )
+    # Totals as the report adds them: a perubahan total only from the jenis that have one.
+    total = {
+        "murni": gulung(None, (b.murni for b in tersimpan.values())),
+        "perubahan": gulung(None, (b.perubahan for b in tersimpan.values())),
+    }
+    return _halaman(
+        request, "anggaran/belanja.html", instansi, tahun, konflik, grid=grid, total=total, riwayat=riwayat
+    )
