@@ -93,6 +93,21 @@ def format_angka(
     return format_decimal(dibulatkan, format=pola, locale=LOCALE)
 
 
+def format_nilai(
+    nilai: Decimal | int | None, desimal: int = 2, mode: str = Pembulatan.SETENGAH_KE_ATAS
+) -> str:
+    """A stored or computed indicator value: whole numbers stay whole (30, 185 unit);
+    fractions show at least `desimal` places (80,70) and more when entered so (825,273);
+    a computed value with many decimals is cut to `desimal`."""
+    if nilai is None:
+        return "–"
+    nilai = Decimal(nilai)
+    sendiri = max(0, -nilai.normalize().as_tuple().exponent)
+    if sendiri > 4:
+        sendiri = desimal
+    return format_angka(nilai, max(sendiri, desimal) if sendiri else 0, mode)
+
+
 def format_rupiah(nilai: Decimal | int | None) -> str:
     """`18424991230` -> `'Rp 18.424.991.230'`; sen are shown only where there are any."""
     if nilai is None:

@@ -12,6 +12,7 @@ from instansi.angka import (
     Pembulatan,
     bulatkan,
     format_angka,
+    format_nilai,
     format_persen,
     format_rupiah,
     parse_angka,
@@ -73,6 +74,14 @@ def test_it_formats_the_indonesian_way():
     assert format_rupiah(Decimal("-1040848458")) == "-Rp 1.040.848.458"
     assert format_persen(Decimal("103.9757"), mode=Pembulatan.POTONG) == "103,97 %"
     assert format_persen(None) == "–"
+
+
+def test_indicator_values_keep_whole_numbers_whole_and_show_entered_decimals():
+    assert format_nilai(Decimal("80.0000")) == "80"
+    assert format_nilai(Decimal("80.7000")) == "80,70"
+    assert format_nilai(Decimal("825.2730")) == "825,273"
+    assert format_nilai(Decimal(74) / Decimal(393) * 100, mode=Pembulatan.POTONG) == "18,82"
+    assert format_nilai(None) == "–"
 
 
 def test_template_filters_show_numbers_and_reasons():

@@ -54,3 +54,9 @@ def persen_instansi(nilai, pengaturan):
 def masukan(nilai):
     """A stored figure as it was typed: `Decimal("74.0000")` -> `74`, `18.8300` -> `18,83`."""
     return _tampil(nilai, format_masukan)
+
+
+@register.simple_tag
+def nilai_instansi(nilai, pengaturan):
+    """An indicator value the agency's way, whole numbers whole: `{% nilai_instansi x pengaturan %}`."""
+    return _tampil(nilai, lambda d: fmt.format_nilai(d, pengaturan.desimal, pengaturan.pembulatan))

@@ -172,6 +172,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
     indikator_node: dict[tuple[str, int], list[IndikatorTerukur]] = defaultdict(list)
     semua = (
         Indikator.objects.filter(renstra=renstra)
+        .select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
         .prefetch_related("target", "realisasi", "pembanding")
         .order_by("urutan", "pk")
     )

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from instansi.angka import format_angka, format_persen
+from instansi.angka import format_angka, format_nilai, format_persen
 from sakip.lkjip.isi import ANGKA, NILAI, PERSEN, RASIO, RUPIAH, Sel
 
 register = template.Library()
@@ -21,12 +21,7 @@ def tampil_nilai(s: Sel, pengaturan) -> str:
     if s.jenis == RUPIAH:
         return format_angka(nilai, 0 if nilai == nilai.to_integral_value() else 2, mode)
     if s.jenis == NILAI:
-        # Whole numbers stay whole (30, 185 unit); fractions show at least the agency's
-        # decimals (80,70) and more when entered so (825,273); computed values are cut.
-        sendiri = max(0, -nilai.normalize().as_tuple().exponent)
-        if sendiri > 4:
-            sendiri = desimal
-        return format_angka(nilai, max(sendiri, desimal) if sendiri else 0, mode)
+        return format_nilai(nilai, desimal, mode)
     if s.jenis == ANGKA and nilai == nilai.to_integral_value():
         return format_angka(nilai, 0, mode)
     if s.jenis in (ANGKA, RASIO):
