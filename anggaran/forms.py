@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django import forms
 from django.db import transaction
+from django.db.models import Q
 
 from anggaran.hitung import Tahap
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
@@ -53,6 +54,7 @@ class Tulis:
     isian: dict | None
     baru: Callable[[], BerVersi]
     tampil: Callable[[BerVersi | None], str]
+    alasan: str = ""  # the audit trail's reason, e.g. the upload the change came from
 
     def bentrok(self) -> bool:
         return (self.lama.versi if self.lama else 0) != self.versi
@@ -61,10 +63,12 @@ class Tulis:
         return self.tampil(self.lama)
 
     def jalankan(self) -> None:
-        if self.isian is None:
-            hapus_bersyarat(self.lama, self.versi)
-            return
         obj = self.lama or self.baru()
+        if self.alasan:
+            obj._change_reason = self.alasan
+        if self.isian is None:
+            hapus_bersyarat(obj, self.versi)
+            return
         for nama, nilai in self.isian.items():
             setattr(obj, nama, nilai)
         simpan_bersyarat(obj, self.versi)
@@ -123,7 +127,7 @@ class GridAnggaran:
         self.tahun = tahun
         self.tersimpan = tersimpan
         self.baris = []
-        for node in _urut(program):
+        for node in urut_node(program):
             daftar = []
             for kolom, judul in KOLOM:
                 gulung = node.realisasi() if kolom == REALISASI else node.pagu(kolom)
@@ -169,7 +173,30 @@ class GridAnggaran:
         return hasil
 
 
-def _urut(program: NodeAnggaran) -> list[NodeAnggaran]:
+def pada_program(program) -> Q:
+    """Rows on a program or on any kegiatan or sub kegiatan under it."""
+    return Q(program=program) | Q(kegiatan__program=program) | Q(sub_kegiatan__kegiatan__program=program)
+
+
+def letak_node(row) -> tuple[str, int]:
+    """(level, id) of the node an amount (or its history record) sits on."""
+    for tingkat in ("sub_kegiatan", "kegiatan", "program"):
+        if getattr(row, f"{tingkat}_id") is not None:
+            return tingkat, getattr(row, f"{tingkat}_id")
+    raise ValueError("Anggaran tanpa program, kegiatan atau sub kegiatan")
+
+
+def tersimpan_program(program, tahun: int) -> dict:
+    """The stored rows of a program's grid, by (level, node id, stage or «realisasi»)."""
+    pagu = {(*letak_node(p), p.tahap): p for p in Pagu.objects.filter(pada_program(program), tahun=tahun)}
+    realisasi = {
+        (*letak_node(r), REALISASI): r
+        for r in RealisasiAnggaran.objects.filter(pada_program(program), tahun=tahun)
+    }
+    return pagu | realisasi
+
+
+def urut_node(program: NodeAnggaran) -> list[NodeAnggaran]:
     """The program, then each kegiatan followed by its sub kegiatan."""
     return [program, *(n for kegiatan in program.anak for n in (kegiatan, *kegiatan.anak))]
 

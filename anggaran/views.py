@@ -12,14 +12,22 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from anggaran.filters import ProgramFilter
-from anggaran.forms import KOLOM, REALISASI, Bentrok, GridAnggaran, GridBelanja, simpan_semua
+from anggaran.forms import (
+    KOLOM,
+    Bentrok,
+    GridAnggaran,
+    GridBelanja,
+    letak_node,
+    pada_program,
+    simpan_semua,
+    tersimpan_program,
+)
 from anggaran.hitung import gulung
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from anggaran.ringkasan import NodeAnggaran, anggaran_instansi, jumlah
@@ -109,28 +117,6 @@ def anggaran_tahun(request, slug: str, tahun: int):
     return render(request, "anggaran/tahun.html", konteks)
 
 
-def _pada_program(program) -> Q:
-    return Q(program=program) | Q(kegiatan__program=program) | Q(sub_kegiatan__kegiatan__program=program)
-
-
-def _letak(row) -> tuple[str, int]:
-    """(level, id) of the node an amount (or its history record) sits on."""
-    for tingkat in ("sub_kegiatan", "kegiatan", "program"):
-        if getattr(row, f"{tingkat}_id") is not None:
-            return tingkat, getattr(row, f"{tingkat}_id")
-    raise ValueError("Anggaran tanpa program, kegiatan atau sub kegiatan")
-
-
-def _tersimpan(program, tahun: int) -> dict:
-    """The stored rows of a program's grid, by (level, node id, stage or «realisasi»)."""
-    pagu = {(*_letak(p), p.tahap): p for p in Pagu.objects.filter(_pada_program(program), tahun=tahun)}
-    realisasi = {
-        (*_letak(r), REALISASI): r
-        for r in RealisasiAnggaran.objects.filter(_pada_program(program), tahun=tahun)
-    }
-    return pagu | realisasi
-
-
 @login_required
 def anggaran_program(request, slug: str, tahun: int, pk: int):
     """Pagu per stage and realisasi of a program, its kegiatan and sub kegiatan, as one grid."""
@@ -139,7 +125,7 @@ def anggaran_program(request, slug: str, tahun: int, pk: int):
     program = next((n for n in anggaran_instansi(instansi, tahun) if n.objek.pk == pk), None)
     if program is None:
         raise Http404("Program tidak ditemukan pada Renstra tahun ini.")
-    tersimpan = _tersimpan(program.objek, tahun)
+    tersimpan = tersimpan_program(program.objek, tahun)
     konflik = []
     if menulis:
         akses.pastikan_terbuka(request.user, instansi, tahun)
@@ -152,13 +138,13 @@ def anggaran_program(request, slug: str, tahun: int, pk: int):
     nama = {(node.tingkat, node.objek.pk): node.objek.nama for node, _ in grid.baris}
     riwayat = _riwayat(
         (
-            Pagu.history.filter(_pada_program(program.objek), tahun=tahun),
-            lambda h: f"{h.get_tahap_display()} «{nama.get(_letak(h), '(dihapus)')}»",
+            Pagu.history.filter(pada_program(program.objek), tahun=tahun),
+            lambda h: f"{h.get_tahap_display()} «{nama.get(letak_node(h), '(dihapus)')}»",
             lambda h: format_rupiah(h.jumlah),
         ),
         (
-            RealisasiAnggaran.history.filter(_pada_program(program.objek), tahun=tahun),
-            lambda h: f"Realisasi «{nama.get(_letak(h), '(dihapus)')}»",
+            RealisasiAnggaran.history.filter(pada_program(program.objek), tahun=tahun),
+            lambda h: f"Realisasi «{nama.get(letak_node(h), '(dihapus)')}»",
             lambda h: format_rupiah(h.jumlah),
         ),
     )

@@ -57,6 +57,9 @@ class UnggahanExcel(models.Model):
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="unggahan")
     tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    jenis = models.CharField(
+        max_length=20, choices=[("realisasi", "Realisasi"), ("anggaran", "Anggaran")], default="realisasi"
+    )
     triwulan = models.PositiveSmallIntegerField(null=True, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     nama_berkas = models.CharField(max_length=255)

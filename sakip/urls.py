@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("anggaran.urls")),
     path("", include("instansi.urls")),
     path(TAHUN + "excel/realisasi/", excel.templat_realisasi, name="excel-templat-realisasi"),
+    path(TAHUN + "excel/anggaran/", excel.templat_anggaran, name="excel-templat-anggaran"),
     path(TAHUN + "excel/unggah/", excel.unggah, name="excel-unggah"),
     path(TAHUN + "excel/unggah/<int:pk>/", excel.pratinjau, name="excel-pratinjau"),
     path("laporan/<slug:slug>/<int:tahun>/", lkjip.laporan_html, name="lkjip-html"),

@@ -10,10 +10,13 @@ from django.test import TestCase
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from anggaran.models import Pagu, RealisasiAnggaran
+from anggaran.ringkasan import NodeAnggaran, anggaran_instansi, jumlah
 from instansi.models import Instansi, Keanggotaan, KunciTahun
 from kinerja.models import Realisasi
-from sakip.excel import realisasi
+from sakip.excel import anggaran, realisasi
 from sakip.excel.aman import BerkasDitolak
+from sakip.excel.lembar import PETUNJUK
 
 User = get_user_model()
 BL, LB = "diskopukm-bandar-lampung", "koperindag-lampung-barat"
@@ -135,7 +138,7 @@ class RoundTripTests(ExcelTestCase):
         isi = isi_templat(templat, ubah)
         respons = self.client.post(
             reverse("excel-unggah", args=[BL, 2022]),
-            {"berkas": SimpleUploadedFile("isian.xlsx", isi), "triwulan": ""},
+            {"jenis": "realisasi", "berkas": SimpleUploadedFile("isian.xlsx", isi), "triwulan": ""},
         )
         pratinjau = self.client.get(respons["Location"])
         self.assertContains(pratinjau, "580 / 1.899")
@@ -160,7 +163,9 @@ def _bom() -> bytes:
 
 def _seratus_ribu_baris() -> bytes:
     buku = Workbook(write_only=True)
-    buku.create_sheet(realisasi.PETUNJUK).append(["Instansi", BL])
+    petunjuk = buku.create_sheet(PETUNJUK)
+    for baris in (["Jenis", "realisasi"], ["Instansi", BL], ["Tahun", 2022], ["Triwulan", "tahunan"]):
+        petunjuk.append(baris)
     lembar = buku.create_sheet(realisasi.LEMBAR)
     lembar.append(realisasi.KOLOM)
     for n in range(100_000):
@@ -213,9 +218,8 @@ class BadFileTests(ExcelTestCase):
         self.assertIn("terkunci", self.pesan(self.templat_dengan(self.sel("Realisasi", "31"))))
         self.client.force_login(self.perencana)
         berkas = SimpleUploadedFile("isian.xlsx", self.templat_dengan(self.sel("Realisasi", "31")))
-        self.assertEqual(
-            self.client.post(reverse("excel-unggah", args=[BL, 2022]), {"berkas": berkas}).status_code, 403
-        )
+        data = {"jenis": "realisasi", "berkas": berkas}
+        self.assertEqual(self.client.post(reverse("excel-unggah", args=[BL, 2022]), data).status_code, 403)
         self.assertEqual(self.jejak(), sebelum)
 
     def test_a_template_changed_since_download_is_not_applied(self):
@@ -258,3 +262,76 @@ class ExportTests(ExcelTestCase):
         self.assertIsInstance(capaian.value, float)
         self.assertAlmostEqual(capaian.value, 103.973, places=3)
         self.assertEqual(capaian.number_format, '0.00" %"')
+
+
+class BudgetTemplateTests(ExcelTestCase):
+    """The budget template goes through the same grid as the budget screen."""
+
+    def baris_node(self, lembar, nama: str) -> int:
+        kolom_nama = anggaran.KOLOM.index("Program / Kegiatan / Sub kegiatan") + 1
+        return next(n for n in range(2, lembar.max_row + 1) if lembar.cell(n, kolom_nama).value == nama)
+
+    def ubah(self, instansi, tahun, nama, judul, nilai) -> bytes:
+        buku = load_workbook(io.BytesIO(anggaran.templat(instansi, tahun)))
+        lembar = buku[anggaran.LEMBAR]
+        lembar.cell(self.baris_node(lembar, nama), anggaran.KOLOM.index(judul) + 1).value = nilai
+        return simpan(buku)
+
+    def test_an_unchanged_budget_template_changes_nothing(self):
+        for instansi, tahun, user in ((self.bl, 2022, self.perencana), (self.lb, 2023, self.perencana_lb)):
+            with self.subTest(instansi.slug):
+                hasil = anggaran.baca(anggaran.templat(instansi, tahun), instansi, tahun, None, user)
+                self.assertEqual((hasil.masalah, hasil.perubahan), ([], []))
+
+    def test_a_corrected_line_brings_the_total_to_the_documents_figure(self):
+        # Bandar Lampung's sub kegiatan 1 prints 39.900.000 spent where its 60,46 % and the
+        # JUMLAH row imply 39.300.000 (erratum BL-T3.14-JUMLAH-REALISASI).
+        nama = "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD"
+        isi = self.ubah(self.bl, 2022, nama, "Realisasi", "Rp 39.300.000,00")
+        hasil = anggaran.baca(isi, self.bl, 2022, None, self.perencana)
+        self.assertEqual(hasil.masalah, [])
+        self.assertEqual(
+            [(lama, baru) for _, lama, baru in hasil.ringkasan()], [("Rp 39.900.000", "Rp 39.300.000")]
+        )
+        anggaran.terapkan(hasil, "koreksi.xlsx", self.perencana, self.bl, 2022)
+        total = jumlah(anggaran_instansi(self.bl, 2022), NodeAnggaran.realisasi)
+        self.assertEqual(total, D("6044385157"))
+        baris = RealisasiAnggaran.objects.get(sub_kegiatan__nama=nama, tahun=2022)
+        self.assertEqual(baris.history.first().history_change_reason, "Unggahan Excel «koreksi.xlsx»")
+
+    def test_lampung_barat_kegiatan_figures_roll_up_to_the_program(self):
+        program = "Program Perencanaan dan Pembangunan Industri"
+        kegiatan = "Penyusunan dan Evaluasi Rencana Pembangunan Industri Kabupaten/Kota"
+        isi = self.ubah(self.lb, 2023, kegiatan, "DPA perubahan", 6837791450)
+        hasil = anggaran.baca(isi, self.lb, 2023, None, self.perencana_lb)
+        anggaran.terapkan(hasil, "lb.xlsx", self.perencana_lb, self.lb, 2023)
+        (node,) = [p for p in anggaran_instansi(self.lb, 2023) if p.objek.nama == program]
+        self.assertEqual(node.pagu_akhir(), D("6837791450"))
+
+    def test_bad_cells_are_listed_by_row_and_column_and_nothing_changes(self):
+        nama = "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD"
+        sebelum = list(Pagu.objects.values_list("pk", "jumlah", "versi"))
+        for nilai, pesan in (
+            ("18.83.1", "«18.83.1» bukan angka yang sah"),
+            ("-5", "lebih besar dari atau sama dengan 0"),
+        ):
+            with self.subTest(nilai):
+                hasil = anggaran.baca(
+                    self.ubah(self.bl, 2022, nama, "DPA pengesahan", nilai),
+                    self.bl,
+                    2022,
+                    None,
+                    self.perencana,
+                )
+                (masalah,) = hasil.masalah
+                self.assertEqual(
+                    (masalah.lembar, masalah.kolom, masalah.nilai), ("Anggaran", "DPA pengesahan", nilai)
+                )
+                self.assertIn(pesan, masalah.pesan)
+                self.assertEqual(list(Pagu.objects.values_list("pk", "jumlah", "versi")), sebelum)
+
+    def test_a_row_left_out_of_the_sheet_keeps_its_figures(self):
+        buku = load_workbook(io.BytesIO(anggaran.templat(self.bl, 2022)))
+        buku[anggaran.LEMBAR].delete_rows(3)
+        hasil = anggaran.baca(simpan(buku), self.bl, 2022, None, self.perencana)
+        self.assertEqual((hasil.masalah, hasil.perubahan), ([], []))

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from instansi import akses
-from sakip.excel import realisasi
+from sakip.excel import anggaran, realisasi
 from sakip.excel.aman import UKURAN_MAKS, BerkasDitolak
 from sakip.excel.ekspor import buku_tabel
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
@@ -18,6 +18,8 @@ from sakip.lkjip.susun import susun
 from sakip.models import UnggahanExcel
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Each kind of template reads and applies itself the same way.
+MODUL = {"realisasi": realisasi, "anggaran": anggaran}
 
 
 def _xlsx(isi: bytes, nama: str) -> HttpResponse:
@@ -43,7 +45,17 @@ def templat_realisasi(request, slug: str, tahun: int):
     return _xlsx(realisasi.templat(instansi, tahun, triwulan), nama)
 
 
+@login_required
+@require_safe
+def templat_anggaran(request, slug: str, tahun: int):
+    instansi = akses.instansi_untuk(request, slug)
+    return _xlsx(anggaran.templat(instansi, tahun), f"anggaran-{instansi.slug}-{tahun}.xlsx")
+
+
 class UnggahForm(forms.Form):
+    jenis = forms.ChoiceField(
+        label="Isi templat", choices=[("realisasi", "Realisasi kinerja"), ("anggaran", "Anggaran")]
+    )
     berkas = forms.FileField(label="Berkas templat (.xlsx)")
     triwulan = forms.ChoiceField(
         label="Periode",
@@ -70,7 +82,8 @@ def unggah(request, slug: str, tahun: int):
             form.add_error("berkas", f"Berkas terlalu besar; batasnya {UKURAN_MAKS // 1024 // 1024} MB.")
         else:
             unggahan = UnggahanExcel.objects.create(
-                instansi=instansi, tahun=tahun, triwulan=_triwulan(form.cleaned_data["triwulan"]),
+                instansi=instansi, tahun=tahun, jenis=form.cleaned_data["jenis"],
+                triwulan=_triwulan(form.cleaned_data["triwulan"]),
                 user=request.user, nama_berkas=berkas.name[:255], isi=berkas.read(),
             )  # fmt: skip
             return redirect("excel-pratinjau", slug=instansi.slug, tahun=tahun, pk=unggahan.pk)
@@ -84,18 +97,22 @@ def pratinjau(request, slug: str, tahun: int, pk: int):
     unggahan = get_object_or_404(UnggahanExcel, pk=pk, instansi=instansi, tahun=tahun, user=request.user)
     galat, hasil = None, None
     try:
-        hasil = realisasi.baca(bytes(unggahan.isi), instansi, tahun, unggahan.triwulan, request.user)
+        hasil = MODUL[unggahan.jenis].baca(
+            bytes(unggahan.isi), instansi, tahun, unggahan.triwulan, request.user
+        )
     except BerkasDitolak as exc:
         galat = str(exc)
     if request.method == "POST" and hasil and not hasil.masalah and unggahan.diterapkan is None:
         try:
-            jumlah = realisasi.terapkan(hasil, unggahan.nama_berkas, request.user, instansi, tahun)
+            jumlah = MODUL[unggahan.jenis].terapkan(
+                hasil, unggahan.nama_berkas, request.user, instansi, tahun
+            )
         except BerkasDitolak as exc:
             galat = str(exc)
         else:
             unggahan.diterapkan = timezone.now()
             unggahan.save(update_fields=["diterapkan"])
-            messages.success(request, f"{jumlah} realisasi dari «{unggahan.nama_berkas}» diterapkan.")
+            messages.success(request, f"{jumlah} isian dari «{unggahan.nama_berkas}» diterapkan.")
             return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
     return render(
         request,

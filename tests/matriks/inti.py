@@ -21,6 +21,7 @@ MATRIKS = {
     "realisasi-pratinjau": Entri(lambda d: [*_tahun(d), d.iku_a.pk], baca(), TIDAK_ADA),
     "analisis-sasaran": Entri(lambda d: [*_tahun(d), d.sasaran_a.pk], baca(), tulis(302)),
     "excel-templat-realisasi": Entri(_tahun, baca(), TIDAK_ADA),
+    "excel-templat-anggaran": Entri(_tahun, baca(), TIDAK_ADA),
     "excel-unggah": Entri(_tahun, baca(), tulis(200)),
     # An upload is seen and applied only by the planner who made it.
     "excel-pratinjau": Entri(

@@ -1,0 +1,142 @@
+"""The budget template: pagu per stage and realisasi of every program, kegiatan and sub
+kegiatan of a year, as one sheet.
+
+Reading it back turns the sheet into the same input as the budget screen's grid
+(`anggaran.forms.GridAnggaran`: one AngkaField and one version per cell), so the
+spreadsheet is validated, compared and saved exactly as the screen is: every cell checked,
+then all written or none (`simpan_semua`).
+"""
+
+from dataclasses import dataclass, field
+
+from anggaran.forms import KOLOM as KOLOM_GRID
+from anggaran.forms import Bentrok, GridAnggaran, Tulis, simpan_semua, tersimpan_program, urut_node
+from anggaran.ringkasan import anggaran_instansi
+from instansi import akses
+from instansi.angka import format_rupiah
+from instansi.models import Instansi
+from sakip.excel.aman import BerkasDitolak
+from sakip.excel.lembar import Masalah, baca_lembar, buku_baru, lindungi, simpan
+
+JENIS = "anggaran"
+LEMBAR = "Anggaran"
+JUDUL = [judul for _, judul in KOLOM_GRID]
+KOLOM = ["ID", "Tingkat", "Program / Kegiatan / Sub kegiatan", *JUDUL, *(f"Versi {j}" for j in JUDUL)]
+PETUNJUK = [
+    "Isi kolom berwarna kuning pada lembar «Anggaran» pada tingkat paling rinci yang tersedia:",
+    "angka program dan kegiatan dijumlahkan dari rinciannya. Sel kosong berarti tidak ada angka.",
+    "Rupiah boleh ditulis 7.085.233.615 atau Rp 7.085.233.615,00.",
+    "Jangan mengubah kolom ID dan Versi, nama lembar, atau judul kolom.",
+]
+TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
+
+
+@dataclass
+class HasilAnggaran:
+    perubahan: list[Tulis] = field(default_factory=list)
+    masalah: list[Masalah] = field(default_factory=list)
+
+    def ringkasan(self) -> list[tuple[str, str, str]]:
+        """(what, now, after) for the preview."""
+        return [
+            (t.label, t.tersimpan(), format_rupiah(t.isian["jumlah"]) if t.isian else "kosong")
+            for t in self.perubahan
+        ]
+
+
+def _pohon(instansi: Instansi, tahun: int):
+    """Each program's budget tree with its stored rows by (level, node id, column)."""
+    return [
+        (program, tersimpan_program(program.objek, tahun)) for program in anggaran_instansi(instansi, tahun)
+    ]
+
+
+def templat(instansi: Instansi, tahun: int) -> bytes:
+    buku = buku_baru(JENIS, instansi, tahun, None, PETUNJUK)
+    lembar = buku.create_sheet(LEMBAR)
+    lembar.append(KOLOM)
+    for program, tersimpan in _pohon(instansi, tahun):
+        for node in urut_node(program):
+            baris = [tersimpan.get((node.tingkat, node.objek.pk, kolom)) for kolom, _ in KOLOM_GRID]
+            lembar.append(
+                [f"{node.tingkat}-{node.objek.pk}", TINGKAT[node.tingkat], node.objek.nama]
+                + [b.jumlah if b else None for b in baris]
+                + [b.versi if b else 0 for b in baris]
+            )
+    lindungi(lembar, isian=set(JUDUL), angka=set(JUDUL), lebar={"Program / Kegiatan / Sub kegiatan"})
+    lembar.freeze_panes = "D2"
+    return simpan(buku)
+
+
+def _masukan(sel) -> str:
+    """A cell as the grid's text input: Excel's numbers exactly, text as it was typed."""
+    if sel is None:
+        return ""
+    if isinstance(sel, float):
+        return repr(sel)
+    return str(sel)
+
+
+def baca(isi: bytes, instansi: Instansi, tahun: int, triwulan: None, user) -> HasilAnggaran:
+    """Validate every cell of an uploaded budget template; nothing is written here."""
+    baris = baca_lembar(isi, JENIS, LEMBAR, KOLOM, instansi, tahun, None)
+    if not akses.boleh_tulis(user, instansi) or (not user.is_superuser and akses.terkunci(instansi, tahun)):
+        raise BerkasDitolak(
+            f"Data {instansi} tahun {tahun} tidak dapat diubah (terkunci atau bukan instansi Anda)."
+        )
+    hasil = HasilAnggaran()
+    data, letak = {}, {}
+    for sel in baris:
+        letak[str(sel["ID"])] = sel["_baris"]
+        for kolom, judul in KOLOM_GRID:
+            awalan = f"{sel['ID']}-{kolom}"
+            data[f"{awalan}-jumlah"] = _masukan(sel[judul])
+            data[f"{awalan}-versi"] = _masukan(sel[f"Versi {judul}"]) or "0"
+    dikenal = set()
+    for program, tersimpan in _pohon(instansi, tahun):
+        _tetap(program, tersimpan, letak, data)
+        grid = GridAnggaran(program, tahun, tersimpan, data)
+        for node, sel_sel in grid.baris:
+            kunci = f"{node.tingkat}-{node.objek.pk}"
+            dikenal.add(kunci)
+            if kunci not in letak:
+                continue  # a node left out of the sheet keeps its figures
+            for sel in sel_sel:
+                if not sel.form.is_valid():
+                    judul = dict(KOLOM_GRID)[sel.kolom]
+                    nilai = data.get(f"{kunci}-{sel.kolom}-jumlah")
+                    for pesan in sel.form.galat():
+                        hasil.masalah.append(Masalah(LEMBAR, letak[kunci], judul, nilai, pesan))
+        if grid.is_valid():
+            hasil.perubahan += grid.rencana()
+    for kunci in sorted(set(letak) - dikenal):
+        hasil.masalah.append(
+            Masalah(LEMBAR, letak[kunci], "ID", kunci, "bukan program/kegiatan instansi ini")
+        )
+    return hasil
+
+
+def _tetap(program, tersimpan: dict, letak: dict, data: dict) -> None:
+    """A node left out of the sheet keeps its figures: its cells read as what is stored."""
+    for node in urut_node(program):
+        kunci = f"{node.tingkat}-{node.objek.pk}"
+        if kunci in letak:
+            continue
+        for kolom, _ in KOLOM_GRID:
+            row = tersimpan.get((node.tingkat, node.objek.pk, kolom))
+            data[f"{kunci}-{kolom}-jumlah"] = str(row.jumlah) if row else ""
+            data[f"{kunci}-{kolom}-versi"] = str(row.versi) if row else "0"
+
+
+def terapkan(hasil: HasilAnggaran, nama_berkas: str, user, instansi: Instansi, tahun: int) -> int:
+    """Write every changed cell in one transaction, or none."""
+    akses.pastikan_terbuka(user, instansi, tahun)
+    for t in hasil.perubahan:
+        t.alasan = f"Unggahan Excel «{nama_berkas}»"
+    try:
+        simpan_semua(hasil.perubahan)
+    except Bentrok as exc:
+        raise BerkasDitolak(
+            f"Telah diubah orang lain sejak templat diunduh: {exc}. Unduh templat baru."
+        ) from None
+    return len(hasil.perubahan)

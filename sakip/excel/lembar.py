@@ -1,0 +1,164 @@
+"""What every planner template shares: its instructions sheet, protection, number cells,
+and reading it back safely (`baca_lembar`).
+
+A template is two sheets: «Petunjuk», whose first rows record what the template is for
+(kind, agency, year, quarter) followed by instructions, and a data sheet whose first row
+is the column headers. Only the yellow entry columns are unlocked.
+"""
+
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from instansi.angka import AngkaTidakValid, parse_angka
+from instansi.models import Instansi
+from sakip.excel.aman import BerkasDitolak, periksa_berkas
+
+PETUNJUK = "Petunjuk"
+BARIS_MAKS = 20_000
+FORMAT_ANGKA = "#,##0.####"
+KUNING = PatternFill("solid", fgColor="FFF7D6")
+LEBAR = 40
+
+
+@dataclass
+class Masalah:
+    """A problem with one cell, for the person who will fix the file."""
+
+    lembar: str
+    baris: int
+    kolom: str
+    nilai: object
+    pesan: str
+
+
+def buku_baru(
+    jenis: str, instansi: Instansi, tahun: int, triwulan: int | None, petunjuk: list[str]
+) -> Workbook:
+    """A workbook whose instructions sheet records what the template is for."""
+    buku = Workbook()
+    lembar = buku.active
+    lembar.title = PETUNJUK
+    for baris in (
+        ("Jenis", jenis),
+        ("Instansi", instansi.slug),
+        ("Tahun", tahun),
+        ("Triwulan", triwulan or "tahunan"),
+        (),
+    ):
+        lembar.append(list(baris))
+    lembar.append(["Cara mengisi"])
+    for teks in petunjuk:
+        lembar.append([teks])
+    lembar.protection.sheet = True
+    return buku
+
+
+def lindungi(lembar, isian: set[str], angka: set[str], lebar: set[str], ya: set[str] = frozenset()) -> None:
+    """Lock every cell but the `isian` columns; number formats and validation on `angka`."""
+    validasi_angka = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000000000000",
+        formula2="1000000000000000",
+        allow_blank=True,
+        errorTitle="Bukan angka",
+        error="Isi dengan angka, misalnya 18,83.",
+    )
+    validasi_ya = DataValidation(type="list", formula1='"Ya"', allow_blank=True)
+    lembar.add_data_validation(validasi_angka)
+    lembar.add_data_validation(validasi_ya)
+    akhir = lembar.max_row
+    for sel_judul in lembar[1]:
+        sel_judul.font = Font(bold=True)
+        judul, huruf = sel_judul.value, sel_judul.column_letter
+        lembar.column_dimensions[huruf].width = LEBAR if judul in lebar else 15
+        for baris in range(2, akhir + 1):
+            sel = lembar.cell(row=baris, column=sel_judul.column)
+            if judul in angka:
+                sel.number_format = FORMAT_ANGKA
+            if judul in isian:
+                sel.protection = Protection(locked=False)
+                sel.fill = KUNING
+        if akhir >= 2 and judul in isian and judul in angka:
+            validasi_angka.add(f"{huruf}2:{huruf}{akhir}")
+        if akhir >= 2 and judul in ya:
+            validasi_ya.add(f"{huruf}2:{huruf}{akhir}")
+    lembar.protection.sheet = True
+
+
+def simpan(buku: Workbook) -> bytes:
+    keluaran = io.BytesIO()
+    buku.save(keluaran)
+    return keluaran.getvalue()
+
+
+def angka(nilai, lembar: str, baris: int, kolom: str, masalah: list[Masalah]) -> Decimal | None:
+    """A cell as a Decimal: a number Excel stored, or text as Indonesians type it (`'30,54%`)."""
+    if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
+        return None
+    if isinstance(nilai, bool) or not isinstance(nilai, (int, float, Decimal, str)):
+        masalah.append(Masalah(lembar, baris, kolom, nilai, "bukan angka"))
+        return None
+    try:
+        return Decimal(repr(nilai)) if isinstance(nilai, float) else parse_angka(nilai)
+    except (AngkaTidakValid, ArithmeticError) as exc:
+        masalah.append(Masalah(lembar, baris, kolom, nilai, str(exc)))
+        return None
+
+
+def baca_lembar(
+    isi: bytes, jenis: str, data: str, kolom: list[str], instansi: Instansi, tahun: int, triwulan: int | None
+) -> list[dict]:
+    """The data rows of an uploaded template as {header: value}, or `BerkasDitolak`.
+
+    Checks, in order: the file itself (`aman.periksa_berkas`), that openpyxl can read it,
+    both sheets, that the template is this kind, agency, year and quarter, the headers,
+    the row cap, and that no formula lacks its cached value (read in a second pass:
+    openpyxl gives either formulas or their cached values).
+    """
+    periksa_berkas(isi)
+    try:
+        nilai = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
+        rumus = load_workbook(io.BytesIO(isi), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise BerkasDitolak(
+            f"Berkas tidak dapat dibaca sebagai lembar kerja Excel ({type(exc).__name__})."
+        ) from None
+    for nama in (PETUNJUK, data):
+        if nama not in nilai.sheetnames:
+            raise BerkasDitolak(f"Lembar «{nama}» tidak ada; gunakan templat yang diunduh dari aplikasi.")
+    tertulis = {b[0]: b[1] for b in nilai[PETUNJUK].iter_rows(max_row=4, values_only=True) if b and b[0]}
+    seharusnya = {
+        "Jenis": jenis,
+        "Instansi": instansi.slug,
+        "Tahun": str(tahun),
+        "Triwulan": str(triwulan or "tahunan"),
+    }
+    if {k: str(tertulis.get(k)) for k in seharusnya} != seharusnya:
+        ada = " ".join(str(tertulis.get(k)) for k in seharusnya)
+        raise BerkasDitolak(f"Templat ini untuk {ada}, bukan {' '.join(seharusnya.values())}.")
+    baris = []
+    pasangan = zip(
+        nilai[data].iter_rows(values_only=True), rumus[data].iter_rows(values_only=True), strict=False
+    )
+    for n, (isi_baris, rumus_baris) in enumerate(pasangan, start=1):
+        if n == 1:
+            if list(isi_baris[: len(kolom)]) != kolom:
+                raise BerkasDitolak(f"Judul kolom lembar «{data}» berubah; harus: {', '.join(kolom)}.")
+            continue
+        if n > BARIS_MAKS + 1:
+            raise BerkasDitolak(f"Lembar «{data}» berisi lebih dari {BARIS_MAKS:,} baris.".replace(",", "."))
+        for k, (v, r) in enumerate(zip(isi_baris, rumus_baris, strict=False)):
+            if isinstance(r, str) and r.startswith("=") and v is None:
+                raise BerkasDitolak(
+                    f"Sel {chr(ord('A') + k)}{n} berisi rumus tanpa nilai tersimpan; buka dan simpan berkas "
+                    "di Excel, atau ganti rumus dengan angkanya."
+                )
+        if any(v is not None for v in isi_baris):
+            baris.append({"_baris": n, **dict(zip(kolom, isi_baris, strict=False))})
+    return baris
