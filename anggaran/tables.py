@@ -17,6 +17,8 @@ from instansi.angka import format_persen, format_rupiah
 class AnggaranProgramTable(tables.Table):
     """A year's budget per program: pagu akhir, realisasi, penyerapan and sisa."""
 
+    # Excel number formats of the download: rupiah whole, absorption as a percentage.
+    FORMAT_XLSX = {"pagu_akhir": "#,##0", "realisasi": "#,##0", "sisa": "#,##0", "penyerapan": '0.00" %"'}
     program = tables.Column("Program", accessor="objek__nama")
     sasaran = tables.Column("Sasaran", accessor="objek__sasaran__uraian")
     pagu_akhir = tables.Column("Pagu akhir", accessor="pagu_akhir", attrs={"td": {"class": "angka"}})

@@ -34,7 +34,7 @@ from anggaran.ringkasan import NodeAnggaran, anggaran_instansi, jumlah
 from anggaran.tables import AnggaranProgramTable
 from instansi import akses
 from instansi.angka import format_rupiah
-from kinerja.tables import sebagai_csv
+from instansi.ekspor import unduh
 
 BATAS_RIWAYAT = 30
 
@@ -104,8 +104,8 @@ def anggaran_tahun(request, slug: str, tahun: int):
     program = [n for n in anggaran_instansi(instansi, tahun) if n.objek.pk in dipilih]
     table = AnggaranProgramTable(program, instansi=instansi, tahun=tahun)
     RequestConfig(request, paginate=False).configure(table)
-    if request.GET.get("ekspor") == "csv":
-        return sebagai_csv(table, f"anggaran-{instansi.slug}-{tahun}.csv")
+    if unduhan := unduh(request, table, f"anggaran-{instansi.slug}-{tahun}", f"Anggaran {tahun}"):
+        return unduhan
     konteks = {
         "instansi": instansi,
         "tahun": tahun,

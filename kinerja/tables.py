@@ -1,15 +1,12 @@
-"""The agency's indicators as a django-tables2 table, sortable, and exportable as CSV.
+"""The agency's indicators as a django-tables2 table, sortable, and exportable (`instansi.ekspor`).
 
 The queryset comes from `dengan_tingkat`, which annotates each indicator's level and the
 name of the node it measures, so sorting and rendering need no query per row.
 """
 
-import csv
-
 import django_tables2 as tables
 from django.db.models import Case, CharField, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -80,14 +77,3 @@ class IndikatorTable(tables.Table):
 
     def value_iku(self, value):
         return "Ya" if value else "Tidak"
-
-
-def sebagai_csv(table: tables.Table, nama_berkas: str) -> HttpResponse:
-    """The table's rows as shown (filtered and sorted), as a CSV file for Excel."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{nama_berkas}"'
-    # The byte-order mark makes Excel read the file as UTF-8 (names carry «, ≥, –).
-    response.write("\ufeff")
-    # Semicolons: an Indonesian Excel reads the comma as the decimal mark.
-    csv.writer(response, delimiter=";").writerows(table.as_values())
-    return response

@@ -10,12 +10,13 @@ from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from instansi import akses
+from instansi.ekspor import unduh
 from instansi.forms import format_masukan
 from instansi.versi import Konflik, simpan_bersyarat
 from kinerja.filters import IndikatorFilter
 from kinerja.forms_rencana import IndikatorForm, isian_terbaca
 from kinerja.models import LEVEL_INDIKATOR, Indikator
-from kinerja.tables import IndikatorTable, dengan_tingkat, sebagai_csv
+from kinerja.tables import IndikatorTable, dengan_tingkat
 from kinerja.views_rencana import cari_tingkat, node, url_pohon
 
 RIWAYAT = 20  # history entries shown on an indicator's page
@@ -95,16 +96,16 @@ def indikator_ubah(request, slug: str, pk: int):
 @login_required
 @require_safe
 def indikator_daftar(request, slug: str):
-    """Every indicator of the agency: sortable, filtered, and exported as shown (`?ekspor=csv`)."""
+    """Every indicator of the agency: sortable, filtered, and exported as shown (`?ekspor=csv` or `xlsx`)."""
     instansi = akses.instansi_untuk(request, slug)
     saring = IndikatorFilter(
         request.GET, queryset=dengan_tingkat(Indikator.objects.filter(renstra__instansi=instansi))
     )
     tabel = IndikatorTable(saring.qs, slug=instansi.slug)
-    ekspor = request.GET.get("ekspor") == "csv"
+    ekspor = request.GET.get("ekspor") in ("csv", "xlsx")
     RequestConfig(request, paginate=False if ekspor else {"per_page": 50}).configure(tabel)
-    if ekspor:
-        return sebagai_csv(tabel, f"indikator-{instansi.slug}.csv")
+    if unduhan := unduh(request, tabel, f"indikator-{instansi.slug}", "Indikator"):
+        return unduhan
     return render(
         request,
         "kinerja/rencana/indikator_daftar.html",

@@ -186,11 +186,15 @@ class BadFileTests(ExcelTestCase):
     def test_every_bad_file_is_refused_with_its_message_and_nothing_changes(self):
         tanpa_lembar = load_workbook(io.BytesIO(realisasi.templat(self.bl, 2022)))
         del tanpa_lembar[realisasi.LEMBAR]
+        banyak_lembar = load_workbook(io.BytesIO(realisasi.templat(self.bl, 2022)))
+        for n in range(12):
+            banyak_lembar.create_sheet(f"Lembar {n}")
         kasus = {
             "bukan xlsx": (b"Nama;Realisasi\nKoperasi;18,83\n", "bukan lembar kerja Excel"),
             "PDF berganti nama": (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n", "Berkas ini PDF"),
             "bom zip": (_bom(), "bom zip"),
             "lembar hilang": (simpan(tanpa_lembar), "Lembar «Realisasi» tidak ada"),
+            "terlalu banyak lembar": (simpan(banyak_lembar), "berisi 14 lembar"),
             "kolom berganti nama": (
                 self.templat_dengan(isi_sel("Realisasi", "Nilai")),
                 "Judul kolom",
@@ -335,3 +339,23 @@ class BudgetTemplateTests(ExcelTestCase):
         buku[anggaran.LEMBAR].delete_rows(3)
         hasil = anggaran.baca(simpan(buku), self.bl, 2022, None, self.perencana)
         self.assertEqual((hasil.masalah, hasil.perubahan), ([], []))
+
+
+class ScreenExportTests(ExcelTestCase):
+    def test_the_budget_overview_downloads_real_numbers(self):
+        self.client.force_login(self.perencana)
+        respons = self.client.get(reverse("anggaran-tahun", args=[BL, 2022]), {"ekspor": "xlsx"})
+        lembar = load_workbook(io.BytesIO(respons.content)).active
+        self.assertEqual(lembar.title, "Anggaran 2022")
+        self.assertEqual([c.value for c in lembar[1]][:3], ["Program", "Sasaran", "Pagu akhir"])
+        pagu = [r[2] for r in lembar.iter_rows(min_row=2, values_only=True)]
+        self.assertEqual(sum(pagu), 7085233615)
+        penyerapan = lembar.cell(2, 5)
+        self.assertIsInstance(penyerapan.value, float)
+        self.assertEqual(penyerapan.number_format, '0.00" %"')
+
+    def test_the_indicator_list_downloads_what_is_shown(self):
+        self.client.force_login(self.perencana)
+        respons = self.client.get(reverse("indikator-daftar", args=[BL]), {"ekspor": "xlsx", "iku": "true"})
+        baris = list(load_workbook(io.BytesIO(respons.content)).active.iter_rows(min_row=2, values_only=True))
+        self.assertEqual(len(baris), 3)

@@ -20,6 +20,7 @@ from sakip.excel.aman import BerkasDitolak, periksa_berkas
 
 PETUNJUK = "Petunjuk"
 BARIS_MAKS = 20_000
+LEMBAR_MAKS = 10
 FORMAT_ANGKA = "#,##0.####"
 KUNING = PatternFill("solid", fgColor="FFF7D6")
 LEBAR = 40
@@ -117,7 +118,7 @@ def baca_lembar(
     """The data rows of an uploaded template as {header: value}, or `BerkasDitolak`.
 
     Checks, in order: the file itself (`aman.periksa_berkas`), that openpyxl can read it,
-    both sheets, that the template is this kind, agency, year and quarter, the headers,
+    the number of sheets, both sheets, that the template is this kind, agency, year and quarter, the headers,
     the row cap, and that no formula lacks its cached value (read in a second pass:
     openpyxl gives either formulas or their cached values).
     """
@@ -129,6 +130,8 @@ def baca_lembar(
         raise BerkasDitolak(
             f"Berkas tidak dapat dibaca sebagai lembar kerja Excel ({type(exc).__name__})."
         ) from None
+    if len(nilai.sheetnames) > LEMBAR_MAKS:
+        raise BerkasDitolak(f"Berkas berisi {len(nilai.sheetnames)} lembar; templat hanya punya dua.")
     for nama in (PETUNJUK, data):
         if nama not in nilai.sheetnames:
             raise BerkasDitolak(f"Lembar «{nama}» tidak ada; gunakan templat yang diunduh dari aplikasi.")
