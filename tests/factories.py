@@ -7,10 +7,12 @@ not grow with the data.
 
 from decimal import Decimal as D
 
+from django.contrib.auth import get_user_model
+
 from anggaran.hitung import Tahap
 from anggaran.models import Pagu, RealisasiAnggaran
 from instansi.angka import Pembulatan
-from instansi.models import Instansi, Pemda, PengaturanLaporan, PredikatCapaian
+from instansi.models import Instansi, Keanggotaan, Pemda, Pemeriksa, PengaturanLaporan, PredikatCapaian
 from instansi.pengaturan import MetodeEfisiensi, SusunanBab
 from kinerja.hitung import JenisRumus
 from kinerja.models import (
@@ -77,3 +79,15 @@ def buat_instansi(slug="dinas-contoh", pemda=None, ukuran=1, tahun=2022) -> Inst
             )
             RealisasiAnggaran.objects.create(sub_kegiatan=sub, tahun=tahun, jumlah=D(857_294))
     return instansi
+
+
+def buat_pemeran(a: Instansi, b: Instansi):
+    """The cast of access tests: a planner of `a`, a planner of `b`, a reviewer of `a`'s region."""
+    User = get_user_model()
+    perencana = User.objects.create_user("perencana-a", password="rahasia-a-1")
+    perencana_b = User.objects.create_user("perencana-b", password="rahasia-b-1")
+    pemeriksa = User.objects.create_user("pemeriksa", password="rahasia-p-1")
+    Keanggotaan.objects.create(user=perencana, instansi=a)
+    Keanggotaan.objects.create(user=perencana_b, instansi=b)
+    Pemeriksa.objects.create(user=pemeriksa, pemda=a.pemda)
+    return perencana, perencana_b, pemeriksa

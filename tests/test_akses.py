@@ -14,11 +14,10 @@ from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests.matriks
-from instansi.models import Keanggotaan, Pemeriksa
 from kinerja.models import Indikator, Sasaran
 from sakip.excel.realisasi import templat
 from sakip.models import UnggahanExcel
-from tests.factories import buat_instansi
+from tests.factories import buat_instansi, buat_pemeran
 from tests.matriks import PERAN
 
 
@@ -48,16 +47,13 @@ def dunia() -> SimpleNamespace:
     """Agency A (two sasaran, programs, budget) and agency B in another region, and the cast."""
     a = buat_instansi("dinas-a")
     b = buat_instansi("dinas-b")
-    User = get_user_model()
+    perencana_a, perencana_b, pemeriksa = buat_pemeran(a, b)
     pengguna = {
-        "admin": User.objects.create_superuser("admin", password="rahasia-admin-1"),
-        "perencana_a": User.objects.create_user("perencana-a", password="rahasia-a-1"),
-        "perencana_b": User.objects.create_user("perencana-b", password="rahasia-b-1"),
-        "pemeriksa": User.objects.create_user("pemeriksa", password="rahasia-p-1"),
+        "admin": get_user_model().objects.create_superuser("admin", password="rahasia-admin-1"),
+        "perencana_a": perencana_a,
+        "perencana_b": perencana_b,
+        "pemeriksa": pemeriksa,
     }
-    Keanggotaan.objects.create(user=pengguna["perencana_a"], instansi=a)
-    Keanggotaan.objects.create(user=pengguna["perencana_b"], instansi=b)
-    Pemeriksa.objects.create(user=pengguna["pemeriksa"], pemda=a.pemda)
     unggahan_a = UnggahanExcel.objects.create(
         instansi=a,
         tahun=2022,

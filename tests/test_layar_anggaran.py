@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from anggaran.hitung import Tahap
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
-from instansi.models import Keanggotaan, KunciTahun, Pemeriksa
+from instansi.models import KunciTahun
 from kinerja.models import Kegiatan, Program, Sasaran, SubKegiatan
-from tests.factories import buat_instansi
+from tests.factories import buat_instansi, buat_pemeran
 
 User = get_user_model()
 TAHUN = 2022
@@ -37,12 +37,7 @@ class AnggaranTestCase(TestCase):
     def setUpTestData(cls):
         cls.a = buat_instansi("dinas-a", ukuran=2)
         cls.b = buat_instansi("dinas-b")
-        cls.perencana = User.objects.create_user("perencana-a", password="rahasia-a-1")
-        cls.perencana_b = User.objects.create_user("perencana-b", password="rahasia-b-1")
-        cls.pemeriksa = User.objects.create_user("pemeriksa", password="rahasia-p-1")
-        Keanggotaan.objects.create(user=cls.perencana, instansi=cls.a)
-        Keanggotaan.objects.create(user=cls.perencana_b, instansi=cls.b)
-        Pemeriksa.objects.create(user=cls.pemeriksa, pemda=cls.a.pemda)
+        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
         cls.program = Program.objects.filter(renstra__instansi=cls.a).order_by("urutan").first()
         cls.sub = (
             SubKegiatan.objects.filter(kegiatan__program=cls.program).order_by("kegiatan__urutan").first()

@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
-from instansi.models import Instansi, Keanggotaan, KunciTahun, Narasi, Pemeriksa
-from tests.factories import buat_instansi
+from instansi.models import Instansi, KunciTahun, Narasi
+from tests.factories import buat_instansi, buat_pemeran
 
 User = get_user_model()
 TAHUN = 2022
@@ -26,12 +26,7 @@ class ProfilTestCase(TestCase):
     def setUpTestData(cls):
         cls.a = buat_instansi("dinas-a")
         cls.b = buat_instansi("dinas-b")
-        cls.perencana = User.objects.create_user("perencana-a", password="rahasia-a-1")
-        cls.perencana_b = User.objects.create_user("perencana-b", password="rahasia-b-1")
-        cls.pemeriksa = User.objects.create_user("pemeriksa", password="rahasia-p-1")
-        Keanggotaan.objects.create(user=cls.perencana, instansi=cls.a)
-        Keanggotaan.objects.create(user=cls.perencana_b, instansi=cls.b)
-        Pemeriksa.objects.create(user=cls.pemeriksa, pemda=cls.a.pemda)
+        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
         cls.narasi = Narasi.objects.create(
             instansi=cls.a,
             tahun=TAHUN,

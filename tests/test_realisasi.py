@@ -6,9 +6,9 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
-from instansi.models import Keanggotaan, KunciTahun, Pemeriksa
+from instansi.models import Keanggotaan, KunciTahun
 from kinerja.models import Indikator, Realisasi
-from tests.factories import buat_instansi
+from tests.factories import buat_instansi, buat_pemeran
 
 User = get_user_model()
 
@@ -18,12 +18,7 @@ class RealisasiTestCase(TestCase):
     def setUpTestData(cls):
         cls.a = buat_instansi("dinas-a")
         cls.b = buat_instansi("dinas-b")
-        cls.perencana = User.objects.create_user("perencana-a", password="rahasia-a-1")
-        cls.perencana_b = User.objects.create_user("perencana-b", password="rahasia-b-1")
-        cls.pemeriksa = User.objects.create_user("pemeriksa", password="rahasia-p-1")
-        Keanggotaan.objects.create(user=cls.perencana, instansi=cls.a)
-        Keanggotaan.objects.create(user=cls.perencana_b, instansi=cls.b)
-        Pemeriksa.objects.create(user=cls.pemeriksa, pemda=cls.a.pemda)
+        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
         cls.iku = Indikator.objects.get(renstra__instansi=cls.a, iku=True)
         cls.url = reverse("realisasi", args=[cls.a.slug, 2022, cls.iku.pk])
         cls.pratinjau = reverse("realisasi-pratinjau", args=[cls.a.slug, 2022, cls.iku.pk])

@@ -5,14 +5,13 @@ import csv
 import io
 from decimal import Decimal as D
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
-from instansi.models import Keanggotaan, KunciTahun, Pemeriksa
+from instansi.models import Keanggotaan, KunciTahun
 from kinerja.hitung import Polaritas
 from kinerja.models import Indikator, Kegiatan, Program, Renstra, Sasaran, SubKegiatan, Target, Tujuan
-from tests.factories import buat_instansi
+from tests.factories import buat_instansi, buat_pemeran
 
 TAHUN = 2022
 
@@ -40,13 +39,7 @@ class RencanaTestCase(TestCase):
     def setUpTestData(cls):
         cls.a = buat_instansi("dinas-a")
         cls.b = buat_instansi("dinas-b")
-        User = get_user_model()
-        cls.perencana = User.objects.create_user("perencana-a")
-        cls.perencana_b = User.objects.create_user("perencana-b")
-        cls.pemeriksa = User.objects.create_user("pemeriksa")
-        Keanggotaan.objects.create(user=cls.perencana, instansi=cls.a)
-        Keanggotaan.objects.create(user=cls.perencana_b, instansi=cls.b)
-        Pemeriksa.objects.create(user=cls.pemeriksa, pemda=cls.a.pemda)
+        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
         cls.renstra = Renstra.objects.get(instansi=cls.a)
         cls.sasaran = Sasaran.objects.get(renstra=cls.renstra)
         cls.iku = Indikator.objects.get(sasaran=cls.sasaran)
