@@ -51,7 +51,17 @@ def terkunci(instansi: Instansi, tahun: int) -> bool:
     return KunciTahun.objects.filter(instansi=instansi, tahun=tahun).exists()
 
 
+def terkunci_bagi(user, instansi: Instansi, tahun: int) -> bool:
+    """Locked for this user: planners may not change a submitted year; admins may still correct it."""
+    return not user.is_superuser and terkunci(instansi, tahun)
+
+
+def boleh_ubah(user, instansi: Instansi, tahun: int) -> bool:
+    """Whether `user` may change `instansi`'s data of `tahun` now (pages show inputs or not)."""
+    return boleh_tulis(user, instansi) and not terkunci_bagi(user, instansi, tahun)
+
+
 def pastikan_terbuka(user, instansi: Instansi, tahun: int) -> None:
     """Refuse a planner's write to a submitted year; admins may still correct it."""
-    if not user.is_superuser and terkunci(instansi, tahun):
+    if terkunci_bagi(user, instansi, tahun):
         raise TahunTerkunci(f"Data {instansi} tahun {tahun} sudah dikunci (telah disampaikan).")

@@ -49,7 +49,7 @@ def narasi_daftar(request, slug: str, tahun: int):
         "instansi": instansi,
         "tahun": tahun,
         "daftar": Narasi.objects.filter(instansi=instansi, tahun=tahun).order_by("urutan", "pk"),
-        "boleh_ubah": akses.boleh_tulis(request.user, instansi) and not akses.terkunci(instansi, tahun),
+        "boleh_ubah": akses.boleh_ubah(request.user, instansi, tahun),
     }
     return render(request, "instansi/narasi_daftar.html", konteks)
 
@@ -76,6 +76,6 @@ def narasi(request, slug: str, tahun: int, pk: int | None = None):
         "tahun": tahun,
         "form": form,
         "baru": pk is None,
-        "boleh_ubah": akses.boleh_tulis(request.user, instansi) and not akses.terkunci(instansi, tahun),
+        "boleh_ubah": akses.boleh_ubah(request.user, instansi, tahun),
     }
     return render(request, "instansi/narasi.html", konteks)

@@ -95,7 +95,7 @@ def realisasi(request, slug: str, tahun: int, pk: int):
     indikator = _indikator(instansi, pk)
     triwulan = _triwulan(request)
     tersimpan = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
-    boleh_ubah = akses.boleh_tulis(request.user, instansi) and not akses.terkunci(instansi, tahun)
+    boleh_ubah = akses.boleh_ubah(request.user, instansi, tahun)
     konflik = None
     if menulis:
         akses.pastikan_terbuka(request.user, instansi, tahun)
@@ -154,7 +154,7 @@ def analisis(request, slug: str, tahun: int, pk: int):
             return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
     else:
         form = AnalisisSasaranForm(instance=tersimpan)
-    boleh_ubah = akses.boleh_tulis(request.user, instansi) and not akses.terkunci(instansi, tahun)
+    boleh_ubah = akses.boleh_ubah(request.user, instansi, tahun)
     return render(
         request,
         "kinerja/analisis.html",

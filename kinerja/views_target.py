@@ -56,9 +56,7 @@ def _sel(indikator: list[Indikator], tahun: list[int], sumber, terkunci: set[int
 
 def _terkunci(user, instansi, tahun: list[int]) -> set[int]:
     """The years whose cells `user` may not change (an admin may still correct them)."""
-    if user.is_superuser:
-        return set()
-    return {t for t in tahun if akses.terkunci(instansi, t)}
+    return {t for t in tahun if akses.terkunci_bagi(user, instansi, t)}
 
 
 def _grid(request, instansi, sel: list[Sel], template: str, konteks: dict, kelompok, acuan=None):

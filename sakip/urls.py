@@ -36,6 +36,8 @@ urlpatterns = [
     path("", include("kinerja.urls")),
     path("", include("anggaran.urls")),
     path("", include("instansi.urls")),
+    path("", include("instansi.urls_tabel")),
+    path("", include("kinerja.urls_triwulan")),
     path(TAHUN + "excel/realisasi/", excel.templat_realisasi, name="excel-templat-realisasi"),
     path(TAHUN + "excel/anggaran/", excel.templat_anggaran, name="excel-templat-anggaran"),
     path(TAHUN + "excel/unggah/", excel.unggah, name="excel-unggah"),

@@ -80,7 +80,7 @@ def _masukan(sel) -> str:
 def baca(isi: bytes, instansi: Instansi, tahun: int, triwulan: None, user) -> HasilAnggaran:
     """Validate every cell of an uploaded budget template; nothing is written here."""
     baris = baca_lembar(isi, JENIS, LEMBAR, KOLOM, instansi, tahun, None)
-    if not akses.boleh_tulis(user, instansi) or (not user.is_superuser and akses.terkunci(instansi, tahun)):
+    if not akses.boleh_ubah(user, instansi, tahun):
         raise BerkasDitolak(
             f"Data {instansi} tahun {tahun} tidak dapat diubah (terkunci atau bukan instansi Anda)."
         )

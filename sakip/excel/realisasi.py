@@ -105,7 +105,7 @@ def templat(instansi: Instansi, tahun: int, triwulan: int | None = None) -> byte
 def baca(isi: bytes, instansi: Instansi, tahun: int, triwulan: int | None, user) -> Hasil:
     """Validate every row of an uploaded template; nothing is written here."""
     baris = baca_lembar(isi, JENIS, LEMBAR, KOLOM, instansi, tahun, triwulan)
-    if not akses.boleh_tulis(user, instansi) or (not user.is_superuser and akses.terkunci(instansi, tahun)):
+    if not akses.boleh_ubah(user, instansi, tahun):
         raise BerkasDitolak(
             f"Data {instansi} tahun {tahun} tidak dapat diubah (terkunci atau bukan instansi Anda)."
         )

@@ -1,0 +1,134 @@
+"""Planners' screens of a year's Perjanjian Kinerja beyond its yearly targets
+(`kinerja.views_target`): the quarterly targets (TW I–IV) of the agreement in force, and
+the agreement's record (place, date, signatories) for PK murni and PK perubahan.
+
+Access goes through `instansi.akses`; the year lock applies to both. The grid is written
+all or nothing (`kinerja.forms_triwulan.GridTriwulanForm`), 409 when a cell was saved by
+someone else since the page was opened.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from instansi import akses
+from instansi.forms import format_masukan
+from instansi.versi import Konflik
+from kinerja.forms_rencana import isian_terbaca
+from kinerja.forms_triwulan import ROMAWI, GridTriwulanForm, PerjanjianKinerjaForm, SelTriwulan
+from kinerja.models import Indikator, PerjanjianKinerja, Target
+from kinerja.tables import dengan_tingkat, label_tingkat
+from kinerja.views_target import RIWAYAT, URUTAN_CASCADE
+
+TRIWULAN = (1, 2, 3, 4)
+
+
+def sumber_berlaku(instansi, tahun: int) -> str:
+    """The agreement whose quarters are planned: the PK perubahan once the year has one."""
+    perubahan = Target.objects.filter(
+        indikator__renstra__instansi=instansi, tahun=tahun, sumber=Target.Sumber.PK_PERUBAHAN
+    )
+    return Target.Sumber.PK_PERUBAHAN if perubahan.exists() else Target.Sumber.PK_MURNI
+
+
+def _indikator(instansi, tahun: int) -> list[Indikator]:
+    """The indicators of the latest Renstra covering the year, in the order of the cascade."""
+    indikator = Indikator.objects.filter(
+        renstra__instansi=instansi, renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun
+    )
+    renstra = indikator.order_by("-renstra__tahun_awal").values_list("renstra_id", flat=True).first()
+    return list(dengan_tingkat(indikator.filter(renstra_id=renstra)).order_by(*URUTAN_CASCADE))
+
+
+@login_required
+def target_triwulan(request, slug: str, tahun: int):
+    """Every indicator × TW I–IV of the agreement in force, beside its yearly target."""
+    menulis = request.method == "POST"
+    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    if menulis:
+        akses.pastikan_terbuka(request.user, instansi, tahun)
+    sumber = sumber_berlaku(instansi, tahun)
+    indikator = _indikator(instansi, tahun)
+    tersimpan = {
+        (t.indikator_id, t.triwulan): t
+        for t in Target.objects.filter(indikator__in=indikator, tahun=tahun, sumber=sumber)
+    }
+    terkunci = akses.terkunci_bagi(request.user, instansi, tahun)
+    sel = [
+        SelTriwulan(i, tahun, sumber, tersimpan.get((i.pk, tw)), terkunci, triwulan=tw)
+        for i in indikator
+        for tw in TRIWULAN
+    ]
+    form = GridTriwulanForm(request.POST if menulis else None, sel=sel)
+    konflik = None
+    if menulis and form.is_valid():
+        perubahan = form.perubahan()
+        try:
+            form.simpan(perubahan)
+        except Konflik as exc:
+            konflik = exc
+        else:
+            messages.success(request, f"{len(perubahan)} target triwulan diubah.")
+            return redirect(request.path)
+    riwayat = Target.history.filter(
+        indikator_id__in=[i.pk for i in indikator], tahun=tahun, sumber=sumber, triwulan__isnull=False
+    ).select_related("history_user", "indikator")[:RIWAYAT]
+    tahunan = {i: format_masukan(t.nilai) for (i, tw), t in tersimpan.items() if tw is None}
+    konteks = {
+        "instansi": instansi,
+        "tahun": tahun,
+        "sumber": Target.Sumber(sumber).label,
+        "form": form,
+        "baris": form.baris(label_tingkat, tahunan),
+        "judul_kolom": [f"TW {ROMAWI[tw]}" for tw in TRIWULAN],
+        "konflik": konflik,
+        "konflik_nilai": format_masukan(konflik.terbaru.nilai) if konflik and konflik.terbaru else "",
+        "boleh_ubah": akses.boleh_tulis(request.user, instansi) and not terkunci,
+        "riwayat": [(r, ROMAWI[r.triwulan], format_masukan(r.nilai)) for r in riwayat],
+    }
+    return render(request, "kinerja/triwulan/target.html", konteks, status=409 if konflik else 200)
+
+
+@login_required
+def perjanjian_naskah(request, slug: str, tahun: int, jenis: str):
+    """The record of the year's PK murni or PK perubahan: where, when and who signed."""
+    if jenis not in PerjanjianKinerja.Jenis.values:
+        raise Http404("Jenis Perjanjian Kinerja tidak dikenal.")
+    menulis = request.method == "POST"
+    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    if menulis:
+        akses.pastikan_terbuka(request.user, instansi, tahun)
+    pk = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, jenis=jenis).first()
+    baru = pk is None
+    if baru:
+        # A new agreement is signed by the agency's head and the region's head, as a rule.
+        pk = PerjanjianKinerja(
+            instansi=instansi,
+            tahun=tahun,
+            jenis=jenis,
+            pihak_pertama_nama=instansi.kepala_nama,
+            pihak_pertama_jabatan=instansi.kepala_jabatan,
+            pihak_pertama_pangkat=instansi.kepala_pangkat,
+            pihak_pertama_nip=instansi.kepala_nip,
+            pihak_kedua_nama=instansi.pemda.nama_kepala,
+            pihak_kedua_jabatan=f"{instansi.pemda.jabatan_kepala} {instansi.pemda.nama}".strip(),
+        )
+    form = PerjanjianKinerjaForm(request.POST if menulis else None, instance=pk)
+    if menulis and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, f"{pk} tersimpan.")
+        return redirect(request.path)
+    konteks = {
+        "instansi": instansi,
+        "tahun": tahun,
+        "perjanjian": pk,
+        "baru": baru,
+        "form": form,
+        "terbaca": isian_terbaca(form),
+        "boleh_ubah": akses.boleh_tulis(request.user, instansi)
+        and not akses.terkunci_bagi(request.user, instansi, tahun),
+    }
+    return render(request, "kinerja/triwulan/naskah.html", konteks)

@@ -1,0 +1,185 @@
+"""The year's quarterly targets (TW I–IV of the PK in force) and the Perjanjian Kinerja's record."""
+
+from decimal import Decimal as D
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+from django.urls import reverse
+
+from instansi.models import Keanggotaan, KunciTahun, Pemeriksa
+from kinerja.models import Indikator, PerjanjianKinerja, Target
+from tests.factories import buat_instansi
+from tests.test_rencana import isian, utama
+
+TAHUN = 2022
+MURNI = Target.Sumber.PK_MURNI
+PERUBAHAN = Target.Sumber.PK_PERUBAHAN
+
+
+def sel(indikator, triwulan, sumber=MURNI, awal="nilai") -> str:
+    return f"{awal}_{indikator.pk}_{TAHUN}_{sumber}_tw{triwulan}"
+
+
+class TriwulanTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.a = buat_instansi("dinas-a")
+        cls.b = buat_instansi("dinas-b")
+        User = get_user_model()
+        cls.perencana = User.objects.create_user("perencana-a")
+        cls.perencana_b = User.objects.create_user("perencana-b")
+        cls.pemeriksa = User.objects.create_user("pemeriksa")
+        Keanggotaan.objects.create(user=cls.perencana, instansi=cls.a)
+        Keanggotaan.objects.create(user=cls.perencana_b, instansi=cls.b)
+        Pemeriksa.objects.create(user=cls.pemeriksa, pemda=cls.a.pemda)
+        cls.iku = Indikator.objects.get(renstra__instansi=cls.a, iku=True)
+        cls.url = reverse("target-triwulan", args=[cls.a.slug, TAHUN])
+
+    def setUp(self):
+        self.client.force_login(self.perencana)
+
+    def triwulan(self, tw, nilai, sumber=MURNI):
+        return Target.objects.create(indikator=self.iku, tahun=TAHUN, sumber=sumber, triwulan=tw, nilai=nilai)
+
+
+class TargetTriwulanTests(TriwulanTestCase):
+    def test_planner_enters_the_quarters_of_the_pk_murni_beside_its_yearly_target(self):
+        r = self.client.get(self.url)
+        self.assertContains(r, "Perjanjian Kinerja (murni)")
+        self.assertContains(r, "18,11")
+        data = isian(r) | {sel(self.iku, 1): "4,5", sel(self.iku, 4): "18,11"}
+        r = self.client.post(self.url, data, follow=True)
+        self.assertContains(r, "2 target triwulan diubah.")
+        tersimpan = Target.objects.filter(indikator=self.iku, triwulan__isnull=False)
+        self.assertEqual(
+            sorted(tersimpan.values_list("sumber", "triwulan", "nilai")),
+            [(MURNI, 1, D("4.5")), (MURNI, 4, D("18.11"))],
+        )
+        # The yearly PK target is untouched.
+        self.assertEqual(
+            Target.objects.get(indikator=self.iku, sumber=MURNI, triwulan=None).nilai, D("18.11")
+        )
+
+    def test_once_the_year_has_a_pk_perubahan_its_quarters_are_the_ones_edited(self):
+        Target.objects.create(indikator=self.iku, tahun=TAHUN, sumber=PERUBAHAN, nilai=D("20"))
+        self.triwulan(2, D("9"))
+        r = self.client.get(self.url)
+        self.assertContains(r, "Perjanjian Kinerja perubahan")
+        self.assertNotIn(sel(self.iku, 2), r.context["form"].fields)
+        data = isian(r) | {sel(self.iku, 2, PERUBAHAN): "10"}
+        self.assertEqual(self.client.post(self.url, data).status_code, 302)
+        self.assertEqual(Target.objects.get(sumber=PERUBAHAN, triwulan=2).nilai, D("10"))
+        self.assertEqual(Target.objects.get(sumber=MURNI, triwulan=2).nilai, D("9"))
+
+    def test_a_bad_number_reshows_the_grid_with_the_cells_message_and_saves_nothing(self):
+        data = isian(self.client.get(self.url)) | {sel(self.iku, 1): "5", sel(self.iku, 2): "18.83.1"}
+        r = self.client.post(self.url, data)
+        self.assertEqual(r.status_code, 200)
+        self.assertContains(r, f"Target TW II {TAHUN} «{self.iku.nama}»: «18.83.1» bukan angka yang sah")
+        self.assertFalse(Target.objects.filter(triwulan__isnull=False).exists())
+
+    def test_an_emptied_cell_removes_the_quarters_target_and_the_history_says_who(self):
+        target = self.triwulan(3, D("12"))
+        data = isian(self.client.get(self.url)) | {sel(self.iku, 3): ""}
+        r = self.client.post(self.url, data, follow=True)
+        self.assertFalse(Target.objects.filter(pk=target.pk).exists())
+        riwayat = r.content.decode().split('id="riwayat"', 1)[1]
+        self.assertIn("perencana-a", riwayat)
+        self.assertIn("dihapus", riwayat)
+
+    def test_a_change_appears_in_the_history_with_the_user_and_the_quarter(self):
+        data = isian(self.client.get(self.url)) | {sel(self.iku, 2): "7,25"}
+        r = self.client.post(self.url, data, follow=True)
+        baris = r.content.decode().split('id="riwayat"', 1)[1].split("</tr>")[1]
+        for teks in ("perencana-a", "TW II", "7,25"):
+            self.assertIn(teks, baris)
+        self.assertEqual(Target.history.get(triwulan=2).history_user, self.perencana)
+
+    def test_a_stale_version_gets_409_and_nothing_is_overwritten(self):
+        target = self.triwulan(3, D("4"))
+        # TW II comes before TW III in the grid: written, then rolled back with the conflict.
+        data = isian(self.client.get(self.url)) | {sel(self.iku, 2): "9", sel(self.iku, 3): "5"}
+        target.nilai = D("4.4")
+        target.versi += 1
+        target.save()
+        r = self.client.post(self.url, data)
+        self.assertContains(r, "Yang tersimpan sekarang: 4,4.", status_code=409)
+        self.assertEqual(Target.objects.get(pk=target.pk).nilai, D("4.4"))
+        self.assertFalse(Target.objects.filter(triwulan=2).exists())
+
+    def test_a_quarter_created_by_someone_else_meanwhile_is_a_conflict(self):
+        data = isian(self.client.get(self.url)) | {sel(self.iku, 1): "5"}
+        self.triwulan(1, D("6"))
+        r = self.client.post(self.url, data)
+        self.assertEqual(r.status_code, 409)
+        self.assertEqual(Target.objects.get(triwulan=1).nilai, D("6"))
+
+    def test_another_agencys_planner_gets_404(self):
+        self.client.force_login(self.perencana_b)
+        self.assertEqual(self.client.get(self.url).status_code, 404)
+        self.assertEqual(self.client.post(self.url, {sel(self.iku, 1): "1"}).status_code, 404)
+        self.assertFalse(Target.objects.filter(triwulan__isnull=False).exists())
+
+    def test_reviewer_reads_the_grid_without_inputs_and_cannot_post(self):
+        self.triwulan(1, D("4.5"))
+        self.client.force_login(self.pemeriksa)
+        r = self.client.get(self.url)
+        self.assertContains(r, "4,5")
+        self.assertNotIn("<input", utama(r))
+        self.assertEqual(self.client.post(self.url, {sel(self.iku, 1): "1"}).status_code, 403)
+
+    def test_a_locked_year_refuses_the_planners_changes(self):
+        data = isian(self.client.get(self.url)) | {sel(self.iku, 1): "5"}
+        KunciTahun.objects.create(instansi=self.a, tahun=TAHUN)
+        self.assertEqual(self.client.post(self.url, data).status_code, 403)
+        self.assertFalse(Target.objects.filter(triwulan__isnull=False).exists())
+        self.assertNotIn("<input", utama(self.client.get(self.url)))
+
+
+class NaskahPerjanjianTests(TriwulanTestCase):
+    def url_naskah(self, jenis="murni"):
+        return reverse("perjanjian-kinerja-naskah", args=[self.a.slug, TAHUN, jenis])
+
+    def test_a_new_record_starts_from_the_agency_and_region_heads_and_is_saved(self):
+        self.a.kepala_nama = "Drs. Kepala Dinas"
+        self.a.save()
+        r = self.client.get(self.url_naskah())
+        self.assertEqual(r.context["form"]["pihak_pertama_nama"].value(), "Drs. Kepala Dinas")
+        data = isian(r) | {"tempat_tanggal": "Liwa, Januari 2022", "pihak_kedua_nama": "Parosil Mabsus"}
+        r = self.client.post(self.url_naskah(), data, follow=True)
+        self.assertContains(r, "tersimpan")
+        pk = PerjanjianKinerja.objects.get(instansi=self.a, tahun=TAHUN, jenis="murni")
+        self.assertEqual(
+            (pk.tempat_tanggal, pk.pihak_pertama_nama, pk.pihak_kedua_nama),
+            ("Liwa, Januari 2022", "Drs. Kepala Dinas", "Parosil Mabsus"),
+        )
+
+    def test_planner_edits_the_pk_perubahan_record_apart_from_the_murni(self):
+        PerjanjianKinerja.objects.create(
+            instansi=self.a, tahun=TAHUN, jenis="murni", tempat_tanggal="Liwa, Januari"
+        )
+        data = isian(self.client.get(self.url_naskah("perubahan"))) | {"tempat_tanggal": "Liwa, Oktober"}
+        self.assertEqual(self.client.post(self.url_naskah("perubahan"), data).status_code, 302)
+        self.assertEqual(
+            dict(PerjanjianKinerja.objects.values_list("jenis", "tempat_tanggal")),
+            {"murni": "Liwa, Januari", "perubahan": "Liwa, Oktober"},
+        )
+
+    def test_an_unknown_kind_of_agreement_is_404(self):
+        self.assertEqual(self.client.get(self.url_naskah("lain")).status_code, 404)
+
+    def test_reviewer_reads_the_record_and_gets_403_on_post(self):
+        PerjanjianKinerja.objects.create(instansi=self.a, tahun=TAHUN, tempat_tanggal="Liwa, Januari 2022")
+        self.client.force_login(self.pemeriksa)
+        r = self.client.get(self.url_naskah())
+        self.assertContains(r, "Liwa, Januari 2022")
+        self.assertNotIn("<input", utama(r))
+        self.assertEqual(self.client.post(self.url_naskah(), {"tempat_tanggal": "X"}).status_code, 403)
+
+    def test_another_agencys_planner_gets_404_and_a_locked_year_403(self):
+        self.client.force_login(self.perencana_b)
+        self.assertEqual(self.client.get(self.url_naskah()).status_code, 404)
+        self.client.force_login(self.perencana)
+        KunciTahun.objects.create(instansi=self.a, tahun=TAHUN)
+        self.assertEqual(self.client.post(self.url_naskah(), {"tempat_tanggal": "X"}).status_code, 403)
+        self.assertFalse(PerjanjianKinerja.objects.exists())
