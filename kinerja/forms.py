@@ -72,3 +72,11 @@ class AnalisisSasaranForm(forms.ModelForm):
         model = AnalisisSasaran
         fields = ["uraian", "faktor_pendukung", "faktor_penghambat", "solusi"]
         widgets = {f: forms.Textarea(attrs={"rows": 5, "cols": 90}) for f in fields}
+
+
+class PembandingForm(forms.Form):
+    """An indicator's realisation elsewhere for a year: the province's and the nation's."""
+
+    provinsi = AngkaField(label="Realisasi provinsi", **NILAI)
+    nasional = AngkaField(label="Realisasi nasional", **NILAI)
+    sumber = forms.CharField(label="Sumber", max_length=300, required=False)

@@ -11,6 +11,7 @@ RENCANA = INSTANSI + "rencana/"
 urlpatterns = [
     path(TAHUN + "indikator/<int:pk>/realisasi/", views.realisasi, name="realisasi"),
     path(TAHUN + "indikator/<int:pk>/pratinjau/", views.pratinjau, name="realisasi-pratinjau"),
+    path(TAHUN + "indikator/<int:pk>/pembanding/", views.pembanding, name="pembanding"),
     path(TAHUN + "sasaran/<int:pk>/analisis/", views.analisis, name="analisis-sasaran"),
     # The plan: a Renstra's tree and its nodes (`tingkat`: renstra, tujuan, sasaran, program,
     # kegiatan, sub-kegiatan); a new node names its parent (Renstra, program or kegiatan).

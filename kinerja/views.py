@@ -19,8 +19,8 @@ from instansi.forms import format_masukan
 from instansi.pengaturan import cari_predikat
 from instansi.versi import Konflik, simpan_bersyarat
 from kinerja import hitung
-from kinerja.forms import AnalisisSasaranForm, RealisasiForm
-from kinerja.models import AnalisisSasaran, Indikator, Realisasi, Sasaran
+from kinerja.forms import AnalisisSasaranForm, PembandingForm, RealisasiForm
+from kinerja.models import AnalisisSasaran, Indikator, Pembanding, Realisasi, Sasaran
 from kinerja.pengukuran import target_periode
 
 PERIODE = {None: "Tahunan", 1: "Triwulan I", 2: "Triwulan II", 3: "Triwulan III", 4: "Triwulan IV"}
@@ -159,4 +159,49 @@ def analisis(request, slug: str, tahun: int, pk: int):
         request,
         "kinerja/analisis.html",
         {"instansi": instansi, "tahun": tahun, "sasaran": sasaran, "form": form, "boleh_ubah": boleh_ubah},
+    )
+
+
+@login_required
+def pembanding(request, slug: str, tahun: int, pk: int):
+    """The province's and the nation's realisation beside the agency's, for the report's comparison."""
+    menulis = request.method == "POST"
+    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    indikator = _indikator(instansi, pk)
+    tersimpan = {p.tingkat: p for p in Pembanding.objects.filter(indikator=indikator, tahun=tahun)}
+    if menulis:
+        akses.pastikan_terbuka(request.user, instansi, tahun)
+        form = PembandingForm(request.POST)
+        if form.is_valid():
+            with transaction.atomic():
+                for tingkat in Pembanding.Tingkat:
+                    nilai = form.cleaned_data[tingkat.value]
+                    if nilai is None:
+                        Pembanding.objects.filter(indikator=indikator, tahun=tahun, tingkat=tingkat).delete()
+                    else:
+                        Pembanding.objects.update_or_create(
+                            indikator=indikator,
+                            tahun=tahun,
+                            tingkat=tingkat,
+                            defaults={"nilai": nilai, "sumber": form.cleaned_data["sumber"]},
+                        )
+            messages.success(request, f"Pembanding «{indikator}» tahun {tahun} tersimpan.")
+            return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
+    else:
+        sumber = next((p.sumber for p in tersimpan.values() if p.sumber), "")
+        form = PembandingForm(initial={t: p.nilai for t, p in tersimpan.items()} | {"sumber": sumber})
+    boleh_ubah = akses.boleh_ubah(request.user, instansi, tahun)
+    if not boleh_ubah:
+        for field in form.fields.values():
+            field.disabled = True
+    return render(
+        request,
+        "kinerja/pembanding.html",
+        {
+            "instansi": instansi,
+            "tahun": tahun,
+            "indikator": indikator,
+            "form": form,
+            "boleh_ubah": boleh_ubah,
+        },
     )

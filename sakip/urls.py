@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path(TAHUN, views.instansi_tahun, name="instansi-tahun"),
     path(TAHUN + "kunci/", views.kunci_tahun, name="kunci-tahun"),
+    path(TAHUN + "naskah-lkjip/", views.naskah_laporan, name="naskah-lkjip"),
     # Each app's planner screens, all under instansi/<slug>/...
     path("", include("kinerja.urls")),
     path("", include("anggaran.urls")),

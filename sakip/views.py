@@ -1,5 +1,6 @@
 """Site-wide screens: the start page and an agency's year at a glance."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -11,6 +12,7 @@ from instansi import akses
 from instansi.models import KunciTahun
 from kinerja.hitung import TidakTerhitung
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
+from sakip.models import LaporanKinerja
 
 
 @require_safe
@@ -57,6 +59,35 @@ def instansi_tahun(request, slug: str, tahun: int):
             "tahun_renstra": list(range(data.renstra.tahun_awal, data.renstra.tahun_akhir + 1)),
         },
     )
+
+
+class NaskahLaporanForm(forms.ModelForm):
+    class Meta:
+        model = LaporanKinerja
+        fields = ["judul", "tempat_tanggal"]
+
+
+@login_required
+def naskah_laporan(request, slug: str, tahun: int):
+    """The LKjIP's own words that are not data: its title and the signature's place and date."""
+    menulis = request.method == "POST"
+    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    laporan = LaporanKinerja.objects.filter(instansi=instansi, tahun=tahun).first()
+    form = NaskahLaporanForm(
+        request.POST or None, instance=laporan or LaporanKinerja(instansi=instansi, tahun=tahun)
+    )
+    if menulis:
+        akses.pastikan_terbuka(request.user, instansi, tahun)
+        if form.is_valid():
+            form.save()
+            messages.success(request, f"Naskah LKjIP {tahun} tersimpan.")
+            return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
+    boleh_ubah = akses.boleh_ubah(request.user, instansi, tahun)
+    if not boleh_ubah:
+        for field in form.fields.values():
+            field.disabled = True
+    konteks = {"instansi": instansi, "tahun": tahun, "form": form, "boleh_ubah": boleh_ubah}
+    return render(request, "sakip/naskah_laporan.html", konteks)
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
-from instansi.models import Keanggotaan, KunciTahun
+from instansi.models import Keanggotaan, KunciTahun, Narasi
 from kinerja.models import Indikator, Realisasi
 from tests.factories import buat_instansi, buat_pemeran
 
@@ -171,3 +171,37 @@ class SignInTests(TestCase):
             reverse("masuk"), {"username": "perencana", "password": "kata-sandi-benar-1"}
         )
         self.assertRedirects(respons, reverse("beranda"))
+
+
+class PembandingTests(RealisasiTestCase):
+    def test_a_planner_records_the_province_figure_and_it_is_in_the_report(self):
+        url = reverse("pembanding", args=[self.a.slug, 2022, self.iku.pk])
+        self.client.post(url, {"provinsi": "34,26%", "nasional": "", "sumber": "Dinas Koperasi Provinsi"})
+        (pembanding,) = self.iku.pembanding.all()
+        self.assertEqual((pembanding.tingkat, pembanding.nilai), ("provinsi", D("34.26")))
+        laporan = self.client.get(reverse("lkjip-html", args=[self.a.slug, 2022]))
+        self.assertContains(laporan, "34,26")
+
+    def test_a_bad_figure_saves_nothing(self):
+        url = reverse("pembanding", args=[self.a.slug, 2022, self.iku.pk])
+        respons = self.client.post(url, {"provinsi": "34,26", "nasional": "18.83.1"})
+        self.assertContains(respons, "Realisasi nasional: «18.83.1»")
+        self.assertFalse(self.iku.pembanding.exists())
+
+
+class NaskahLaporanTests(RealisasiTestCase):
+    def test_the_report_title_and_signature_line_are_edited_and_shown(self):
+        # The signature stands under the kata pengantar.
+        Narasi.objects.create(
+            instansi=self.a, tahun=2022, kunci="kata-pengantar", judul="Kata Pengantar", teks="Puji syukur."
+        )
+        url = reverse("naskah-lkjip", args=[self.a.slug, 2022])
+        self.client.post(
+            url,
+            {
+                "judul": "Laporan Kinerja Instansi Pemerintah",
+                "tempat_tanggal": "Kota Contoh, 15 Februari 2023",
+            },
+        )
+        laporan = self.client.get(reverse("lkjip-html", args=[self.a.slug, 2022]))
+        self.assertContains(laporan, "Kota Contoh, 15 Februari 2023")

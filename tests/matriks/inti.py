@@ -17,7 +17,11 @@ MATRIKS = {
     "sandi-diganti": Entri(lambda d: [], semua(200, anonim=302), TIDAK_ADA),
     "instansi-tahun": Entri(_tahun, baca(), TIDAK_ADA),
     "kunci-tahun": Entri(_tahun, TIDAK_ADA, tulis(302)),
+    "naskah-lkjip": Entri(
+        _tahun, baca(), tulis(302), data=lambda d: {"judul": "LKjIP", "tempat_tanggal": "Kota, 2023"}
+    ),
     "realisasi": Entri(lambda d: [*_tahun(d), d.iku_a.pk], baca(), tulis(200)),
+    "pembanding": Entri(lambda d: [*_tahun(d), d.iku_a.pk], baca(), tulis(302)),
     "realisasi-pratinjau": Entri(lambda d: [*_tahun(d), d.iku_a.pk], baca(), TIDAK_ADA),
     "analisis-sasaran": Entri(lambda d: [*_tahun(d), d.sasaran_a.pk], baca(), tulis(302)),
     "excel-templat-realisasi": Entri(_tahun, baca(), TIDAK_ADA),
