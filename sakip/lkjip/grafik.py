@@ -2,7 +2,8 @@
 
 The same SVG is inlined in the web page and in the PDF. Drawing is deterministic (fixed
 hash salt, no date in the metadata), so an unchanged report gives the same bytes and the
-PDF cache (`sakip.models.BerkasPdf`) recognises it.
+PDF cache (`sakip.models.BerkasPdf`) recognises it. Figures become floats only as plot
+coordinates; every number written on a chart is formatted from its Decimal.
 """
 
 import io
