@@ -13,7 +13,7 @@ from django import forms
 from django.db import transaction
 
 from instansi.forms import AngkaField, format_masukan
-from instansi.versi import Konflik, simpan_bersyarat
+from instansi.versi import Konflik, hapus_bersyarat, simpan_bersyarat
 from kinerja.models import Indikator, Renstra, Target
 
 
@@ -97,9 +97,13 @@ class IndikatorForm(forms.ModelForm):
         self.fields["versi"].initial = self.instance.versi if self.instance.pk else 0
 
 
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
 @dataclass
 class Sel:
-    """One cell of a target grid: an indicator's yearly target from one source.
+    """One cell of a target grid: an indicator's target from one source, for a year or,
+    with `triwulan`, for one of its quarters.
 
     `target` is the stored row (None if there is none yet); a `terkunci` cell belongs to a
     locked year and is shown, not typed into (it is posted back unchanged).
@@ -110,10 +114,18 @@ class Sel:
     sumber: str
     target: Target | None
     terkunci: bool = False
+    triwulan: int | None = None
 
     @property
     def kunci(self) -> str:
-        return f"{self.indikator.pk}_{self.tahun}_{self.sumber}"
+        kunci = f"{self.indikator.pk}_{self.tahun}_{self.sumber}"
+        return f"{kunci}_tw{self.triwulan}" if self.triwulan else kunci
+
+    @property
+    def label(self) -> str:
+        if self.triwulan:
+            return f"Target TW {ROMAWI[self.triwulan]} {self.tahun} «{self.indikator.nama}»"
+        return f"Target {self.tahun} ({Target.Sumber(self.sumber).label}) «{self.indikator.nama}»"
 
     @property
     def tersimpan(self) -> Decimal | None:
@@ -145,7 +157,7 @@ class Perubahan:
 
 
 class GridTargetForm(forms.Form):
-    """A grid of yearly targets: one number field and one hidden version per cell.
+    """A grid of targets: one number field and one hidden version per cell.
 
     Validated as a whole; `simpan` writes the changed cells in one transaction and raises
     `Konflik` (writing nothing) if any of them was saved by someone else meanwhile.
@@ -155,11 +167,10 @@ class GridTargetForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.sel = sel
         for s in sel:
-            label = f"Target {s.tahun} ({Target.Sumber(s.sumber).label}) «{s.indikator.nama}»"
             nilai = AngkaField(
-                label=label, required=False, max_digits=20, decimal_places=4, initial=s.tersimpan
+                label=s.label, required=False, max_digits=20, decimal_places=4, initial=s.tersimpan
             )
-            nilai.widget.attrs["aria-label"] = label  # the grid shows no <label> per cell
+            nilai.widget.attrs["aria-label"] = s.label  # the grid shows no <label> per cell
             self.fields[f"nilai_{s.kunci}"] = nilai
             self.fields[f"versi_{s.kunci}"] = forms.IntegerField(
                 widget=forms.HiddenInput, required=False, initial=s.target.versi if s.target else 0
@@ -200,21 +211,23 @@ class GridTargetForm(forms.Form):
 
 
 def _tulis(p: Perubahan) -> None:
+    """Write one cell against the version it was read at; `Konflik` if it moved on."""
     s, target = p.sel, p.sel.target
     if target is None:
+        # Someone may have created this cell's target since the grid was opened.
+        baru = Target.objects.filter(
+            indikator=s.indikator, tahun=s.tahun, sumber=s.sumber, triwulan=s.triwulan
+        ).first()
+        if baru is not None:
+            raise Konflik(baru)
         if p.nilai is not None:
-            Target.objects.create(indikator=s.indikator, tahun=s.tahun, sumber=s.sumber, nilai=p.nilai)
+            Target.objects.create(
+                indikator=s.indikator, tahun=s.tahun, sumber=s.sumber, triwulan=s.triwulan, nilai=p.nilai
+            )
         return
-    if p.versi != target.versi:
-        # The grid was opened before the row's current version (or before it existed).
-        raise Konflik(target)
     if p.nilai is None:
         # An emptied cell removes the target; the row's history records the deletion.
-        terbaru = Target.objects.select_for_update().filter(pk=target.pk).first()
-        if terbaru is not None and terbaru.versi != p.versi:
-            raise Konflik(terbaru)
-        if terbaru is not None:
-            terbaru.delete()
+        hapus_bersyarat(target, p.versi)
         return
     target.nilai = p.nilai
     simpan_bersyarat(target, p.versi)

@@ -3,7 +3,7 @@
 the agreement's record (place, date, signatories) for PK murni and PK perubahan.
 
 Access goes through `instansi.akses`; the year lock applies to both. The grid is written
-all or nothing (`kinerja.forms_triwulan.GridTriwulanForm`), 409 when a cell was saved by
+all or nothing (`kinerja.forms_rencana.GridTargetForm`), 409 when a cell was saved by
 someone else since the page was opened.
 """
 
@@ -16,8 +16,8 @@ from django.shortcuts import redirect, render
 from instansi import akses
 from instansi.forms import format_masukan
 from instansi.versi import Konflik
-from kinerja.forms_rencana import isian_terbaca
-from kinerja.forms_triwulan import ROMAWI, GridTriwulanForm, PerjanjianKinerjaForm, SelTriwulan
+from kinerja.forms_rencana import ROMAWI, GridTargetForm, Sel, isian_terbaca
+from kinerja.forms_triwulan import PerjanjianKinerjaForm
 from kinerja.models import Indikator, PerjanjianKinerja, Target
 from kinerja.tables import dengan_tingkat, label_tingkat
 from kinerja.views_target import RIWAYAT, URUTAN_CASCADE
@@ -57,11 +57,11 @@ def target_triwulan(request, slug: str, tahun: int):
     }
     terkunci = akses.terkunci_bagi(request.user, instansi, tahun)
     sel = [
-        SelTriwulan(i, tahun, sumber, tersimpan.get((i.pk, tw)), terkunci, triwulan=tw)
+        Sel(i, tahun, sumber, tersimpan.get((i.pk, tw)), terkunci, triwulan=tw)
         for i in indikator
         for tw in TRIWULAN
     ]
-    form = GridTriwulanForm(request.POST if menulis else None, sel=sel)
+    form = GridTargetForm(request.POST if menulis else None, sel=sel)
     konflik = None
     if menulis and form.is_valid():
         perubahan = form.perubahan()
