@@ -3,7 +3,7 @@
 import django_filters
 
 from instansi.models import Instansi
-from kinerja.models import Program, Sasaran
+from kinerja.models import Program, Renstra, Sasaran
 
 
 class ProgramFilter(django_filters.FilterSet):
@@ -18,10 +18,6 @@ class ProgramFilter(django_filters.FilterSet):
         fields = ["sasaran"]
 
     def __init__(self, data, *, instansi: Instansi, tahun: int):
-        berlaku = {
-            "renstra__instansi": instansi,
-            "renstra__tahun_awal__lte": tahun,
-            "renstra__tahun_akhir__gte": tahun,
-        }
-        super().__init__(data, queryset=Program.objects.filter(**berlaku))
-        self.filters["sasaran"].queryset = Sasaran.objects.filter(**berlaku)
+        renstra = Renstra.objects.berlaku(instansi, tahun)
+        super().__init__(data, queryset=Program.objects.filter(renstra=renstra))
+        self.filters["sasaran"].queryset = Sasaran.objects.filter(renstra=renstra)

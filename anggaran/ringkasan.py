@@ -17,7 +17,7 @@ from anggaran.hitung import Tahap
 from anggaran.models import Pagu, RealisasiAnggaran
 from instansi.models import Instansi
 from kinerja.hitung import Hasil
-from kinerja.models import Kegiatan, Program, SubKegiatan
+from kinerja.models import Kegiatan, Program, Renstra, SubKegiatan
 
 
 @dataclass
@@ -65,11 +65,9 @@ def jumlah(nodes: Iterable[NodeAnggaran], nilai) -> Decimal | None:
 
 
 def anggaran_instansi(instansi: Instansi, tahun: int) -> list[NodeAnggaran]:
-    """The agency's programs for `tahun` (from the Renstra covering it), as budget trees."""
+    """The agency's programs for `tahun` (from the Renstra in force), as budget trees."""
     programs = list(
-        Program.objects.filter(
-            renstra__instansi=instansi, renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun
-        )
+        Program.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
         .select_related("sasaran")
         .prefetch_related("kegiatan__sub_kegiatan")
         .order_by("urutan", "pk")

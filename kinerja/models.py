@@ -60,6 +60,20 @@ def unik_per_triwulan(fields: list[str], nama: str) -> list[models.UniqueConstra
     ]
 
 
+class RenstraQuerySet(models.QuerySet):
+    def berlaku(self, instansi: Instansi, tahun: int) -> "RenstraQuerySet":
+        """The agency's Renstra in force in `tahun`, as a one-row queryset.
+
+        When two plans overlap (a new Renstra starting before the old one ends),
+        the later one supersedes. One row, so it serves both `.first()` and a
+        related filter such as `Program.objects.filter(renstra=...)`, which keeps
+        it a subquery rather than an extra round trip.
+        """
+        return self.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun).order_by(
+            "-tahun_awal"
+        )[:1]
+
+
 class Renstra(models.Model):
     """An agency's five-year strategic plan."""
 
@@ -67,6 +81,8 @@ class Renstra(models.Model):
     nama = models.CharField(max_length=300, blank=True)
     tahun_awal = models.PositiveSmallIntegerField(validators=TAHUN)
     tahun_akhir = models.PositiveSmallIntegerField(validators=TAHUN)
+
+    objects = RenstraQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Renstra"

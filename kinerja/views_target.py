@@ -113,11 +113,7 @@ def target_renstra(request, slug: str, pk: int):
 
 
 def _renstra_tahun(instansi, tahun: int) -> Renstra:
-    renstra = (
-        Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
-        .order_by("-tahun_awal")
-        .first()
-    )
+    renstra = Renstra.objects.berlaku(instansi, tahun).first()
     if renstra is None:
         raise Http404(f"Tidak ada Renstra yang mencakup tahun {tahun}.")
     return renstra

@@ -18,7 +18,7 @@ from instansi.forms import format_masukan
 from instansi.versi import Konflik
 from kinerja.forms_rencana import ROMAWI, GridTargetForm, Sel, isian_terbaca
 from kinerja.forms_triwulan import PerjanjianKinerjaForm
-from kinerja.models import Indikator, PerjanjianKinerja, Target
+from kinerja.models import Indikator, PerjanjianKinerja, Renstra, Target
 from kinerja.tables import dengan_tingkat, label_tingkat
 from kinerja.views_target import RIWAYAT, URUTAN_CASCADE
 
@@ -35,11 +35,8 @@ def sumber_berlaku(instansi, tahun: int) -> str:
 
 def _indikator(instansi, tahun: int) -> list[Indikator]:
     """The indicators of the latest Renstra covering the year, in the order of the cascade."""
-    indikator = Indikator.objects.filter(
-        renstra__instansi=instansi, renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun
-    )
-    renstra = indikator.order_by("-renstra__tahun_awal").values_list("renstra_id", flat=True).first()
-    return list(dengan_tingkat(indikator.filter(renstra_id=renstra)).order_by(*URUTAN_CASCADE))
+    indikator = Indikator.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
+    return list(dengan_tingkat(indikator).order_by(*URUTAN_CASCADE))
 
 
 @login_required

@@ -199,3 +199,12 @@ class AnggaranTreeTests(TestCase):
         self.assertEqual(len(anggaran_instansi(instansi, 2022)), 1)
         self.assertEqual(anggaran_instansi(instansi, 2030), [])
         self.assertEqual(Sasaran.objects.count(), 2)
+
+    def test_a_new_renstra_supersedes_an_overlapping_old_one(self):
+        instansi = buat_instansi()
+        baru = Renstra.objects.create(instansi=instansi, tahun_awal=2022, tahun_akhir=2026)
+        sasaran = Sasaran.objects.create(renstra=baru, uraian="Sasaran baru")
+        Program.objects.create(renstra=baru, sasaran=sasaran, nama="Program baru")
+        self.assertEqual(Renstra.objects.berlaku(instansi, 2022).get(), baru)
+        self.assertEqual([p.objek.nama for p in anggaran_instansi(instansi, 2022)], ["Program baru"])
+        self.assertEqual([p.objek.nama for p in anggaran_instansi(instansi, 2021)], ["Program 0"])

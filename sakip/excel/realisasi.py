@@ -16,7 +16,7 @@ from instansi.forms import format_masukan
 from instansi.models import Instansi
 from instansi.versi import Konflik, simpan_bersyarat
 from kinerja.hitung import JenisRumus
-from kinerja.models import Indikator, Realisasi
+from kinerja.models import Indikator, Realisasi, Renstra
 from kinerja.pengukuran import target_periode
 from sakip.excel.aman import BerkasDitolak
 from sakip.excel.lembar import Masalah, angka, baca_lembar, buku_baru, lindungi, simpan
@@ -54,9 +54,7 @@ class Hasil:
 
 def _indikator(instansi: Instansi, tahun: int):
     return (
-        Indikator.objects.filter(
-            renstra__instansi=instansi, renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun
-        )
+        Indikator.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
         .select_related("sasaran", "program", "kegiatan", "sub_kegiatan")
         .prefetch_related("target", "realisasi")
         .order_by("urutan", "pk")

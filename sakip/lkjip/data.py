@@ -106,11 +106,7 @@ class DataLaporan:
 
 
 def _renstra(instansi: Instansi, tahun: int) -> Renstra:
-    renstra = (
-        Renstra.objects.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
-        .order_by("-tahun_awal")
-        .first()
-    )
+    renstra = Renstra.objects.berlaku(instansi, tahun).first()
     if renstra is None:
         raise LaporanTidakAda(f"{instansi} tidak memiliki Renstra yang mencakup tahun {tahun}.")
     return renstra
