@@ -22,22 +22,30 @@ def _per_sasaran(data: DataLaporan, isi_indikator) -> list[list[Sel]]:
     return baris
 
 
+def _terukur(i: IndikatorTerukur) -> list[Sel]:
+    """The three cells every measurement table shows: target, realisation, capaian."""
+    return [sel(i.ukur.target, NILAI), sel(i.ukur.realisasi, NILAI), sel(i.ukur.capaian, PERSEN)]
+
+
+KEPALA_CAPAIAN = ["Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"]
+
+
+def _capaian(i: IndikatorTerukur, dengan_predikat: bool) -> list[Sel]:
+    """A row under `KEPALA_CAPAIAN`, with the rating when the agency has rating bands."""
+    return [
+        sel(i.nama),
+        sel(i.indikator.satuan),
+        *_terukur(i),
+        *([sel(i.ukur.predikat)] if dengan_predikat else []),
+    ]
+
+
 def capaian_iku(data: DataLaporan) -> list:
     """Target, realisation, capaian and rating of every IKU (ikhtisar, Bab III/IV)."""
     dengan_predikat = bool(data.pita)
 
-    def isi(i: IndikatorTerukur):
-        kolom = [
-            sel(i.nama),
-            sel(i.indikator.satuan),
-            sel(i.ukur.target, NILAI),
-            sel(i.ukur.realisasi, NILAI),
-            sel(i.ukur.capaian, PERSEN),
-        ]
-        return [*kolom, sel(i.ukur.predikat)] if dengan_predikat else kolom
-
-    kepala = ["Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"]
-    baris = _per_sasaran(data, isi)
+    kepala = ["Sasaran", *KEPALA_CAPAIAN]
+    baris = _per_sasaran(data, lambda i: _capaian(i, dengan_predikat))
     return [
         Tabel(
             f"Capaian Indikator Kinerja Utama Tahun {data.tahun}",
@@ -131,27 +139,11 @@ def capaian_program(data: DataLaporan) -> list:
             indikator = data.indikator_dari(tingkat, node.objek)
             for n, i in enumerate(indikator):
                 depan = [Sel(node.objek.nama, rowspan=len(indikator), tebal=tebal)] if n == 0 else []
-                baris.append(
-                    [
-                        *depan,
-                        sel(i.nama),
-                        sel(i.indikator.satuan),
-                        sel(i.ukur.target, NILAI),
-                        sel(i.ukur.realisasi, NILAI),
-                        sel(i.ukur.capaian, PERSEN),
-                    ]
-                )
+                baris.append([*depan, *_capaian(i, dengan_predikat=False)])
     return [
         Tabel(
             f"Capaian Kinerja Program, Kegiatan dan Sub Kegiatan Tahun {data.tahun}",
-            _kolom(
-                "Program / Kegiatan / Sub Kegiatan",
-                "Indikator Kinerja",
-                "Satuan",
-                "Target",
-                "Realisasi",
-                "Capaian",
-            ),
+            _kolom("Program / Kegiatan / Sub Kegiatan", *KEPALA_CAPAIAN),
             baris,
             kunci="capaian-program",
         )
@@ -243,9 +235,7 @@ def perbandingan_tahun(data: DataLaporan) -> list:
         return [
             sel(i.nama),
             *(sel(i.realisasi_per_tahun.get(t), NILAI) for t in tahun_lalu),
-            sel(i.ukur.target, NILAI),
-            sel(i.ukur.realisasi, NILAI),
-            sel(i.ukur.capaian, PERSEN),
+            *_terukur(i),
             sel(i.banding_tahun_lalu, PERSEN),
         ]
 
@@ -275,9 +265,7 @@ def target_akhir(data: DataLaporan) -> list:
     def isi(i: IndikatorTerukur):
         return [
             sel(i.nama),
-            sel(i.ukur.target, NILAI),
-            sel(i.ukur.realisasi, NILAI),
-            sel(i.ukur.capaian, PERSEN),
+            *_terukur(i),
             sel(i.target_akhir, NILAI),
             sel(i.banding_target_akhir, PERSEN),
         ]
@@ -347,24 +335,10 @@ def analisis_sasaran(data: DataLaporan) -> list:
                 Tabel(
                     f"Capaian Kinerja Sasaran {n} Tahun {data.tahun}",
                     _kolom(
-                        "Indikator Kinerja",
-                        "Satuan",
-                        "Target",
-                        "Realisasi",
-                        "Capaian",
+                        *KEPALA_CAPAIAN,
                         *(["Predikat"] if data.pita else []),
                     ),
-                    [
-                        [
-                            sel(i.nama),
-                            sel(i.indikator.satuan),
-                            sel(i.ukur.target, NILAI),
-                            sel(i.ukur.realisasi, NILAI),
-                            sel(i.ukur.capaian, PERSEN),
-                            *([sel(i.ukur.predikat)] if data.pita else []),
-                        ]
-                        for i in s.indikator
-                    ],
+                    [_capaian(i, bool(data.pita)) for i in s.indikator],
                     kunci=f"capaian-sasaran-{n}",
                 )
             )
@@ -422,9 +396,7 @@ def pengukuran_kinerja(data: DataLaporan) -> list:
     def isi(i: IndikatorTerukur):
         return [
             sel(i.nama),
-            sel(i.ukur.target, NILAI),
-            sel(i.ukur.realisasi, NILAI),
-            sel(i.ukur.capaian, PERSEN),
+            *_terukur(i),
         ]
 
     baris = _per_sasaran(data, isi)
