@@ -1,18 +1,15 @@
 """The planners' profile tables of a year: SDM per dimensi and sarana & prasarana."""
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
 from instansi.models import (
-    Keanggotaan,
     KomposisiPegawai,
     KunciTahun,
-    Pemeriksa,
     SaranaPrasarana,
     TabelPendukung,
 )
-from tests.factories import buat_instansi
+from tests.factories import buat_instansi, buat_pemeran
 from tests.test_rencana import utama
 
 TAHUN = 2022
@@ -42,13 +39,7 @@ class TabelTestCase(TestCase):
     def setUpTestData(cls):
         cls.a = buat_instansi("dinas-a")
         cls.b = buat_instansi("dinas-b")
-        User = get_user_model()
-        cls.perencana = User.objects.create_user("perencana-a")
-        cls.perencana_b = User.objects.create_user("perencana-b")
-        cls.pemeriksa = User.objects.create_user("pemeriksa")
-        Keanggotaan.objects.create(user=cls.perencana, instansi=cls.a)
-        Keanggotaan.objects.create(user=cls.perencana_b, instansi=cls.b)
-        Pemeriksa.objects.create(user=cls.pemeriksa, pemda=cls.a.pemda)
+        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
         cls.url_sdm = reverse("tabel-sdm", args=[cls.a.slug, TAHUN])
         cls.url_sarana = reverse("tabel-sarana", args=[cls.a.slug, TAHUN])
 

@@ -2,13 +2,12 @@
 
 from decimal import Decimal as D
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
-from instansi.models import Keanggotaan, KunciTahun, Pemeriksa
+from instansi.models import KunciTahun
 from kinerja.models import Indikator, PerjanjianKinerja, Target
-from tests.factories import buat_instansi
+from tests.factories import buat_instansi, buat_pemeran
 from tests.test_rencana import isian, utama
 
 TAHUN = 2022
@@ -25,13 +24,7 @@ class TriwulanTestCase(TestCase):
     def setUpTestData(cls):
         cls.a = buat_instansi("dinas-a")
         cls.b = buat_instansi("dinas-b")
-        User = get_user_model()
-        cls.perencana = User.objects.create_user("perencana-a")
-        cls.perencana_b = User.objects.create_user("perencana-b")
-        cls.pemeriksa = User.objects.create_user("pemeriksa")
-        Keanggotaan.objects.create(user=cls.perencana, instansi=cls.a)
-        Keanggotaan.objects.create(user=cls.perencana_b, instansi=cls.b)
-        Pemeriksa.objects.create(user=cls.pemeriksa, pemda=cls.a.pemda)
+        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
         cls.iku = Indikator.objects.get(renstra__instansi=cls.a, iku=True)
         cls.url = reverse("target-triwulan", args=[cls.a.slug, TAHUN])
 
