@@ -100,6 +100,11 @@ class IndikatorForm(forms.ModelForm):
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
+def periode(tahun: int, triwulan: int | None) -> str:
+    """A target's period as the documents write it: "2023", or "TW II 2023" for a quarter."""
+    return f"TW {ROMAWI[triwulan]} {tahun}" if triwulan else str(tahun)
+
+
 @dataclass
 class Sel:
     """One cell of a target grid: an indicator's target from one source, for a year or,
@@ -124,7 +129,7 @@ class Sel:
     @property
     def label(self) -> str:
         if self.triwulan:
-            return f"Target TW {ROMAWI[self.triwulan]} {self.tahun} «{self.indikator.nama}»"
+            return f"Target {periode(self.tahun, self.triwulan)} «{self.indikator.nama}»"
         return f"Target {self.tahun} ({Target.Sumber(self.sumber).label}) «{self.indikator.nama}»"
 
     @property

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from instansi import akses
 from instansi.forms import format_masukan
 from instansi.versi import Konflik
-from kinerja.forms_rencana import GridTargetForm, Sel
+from kinerja.forms_rencana import GridTargetForm, Sel, periode
 from kinerja.models import Indikator, Renstra, Target
 from kinerja.tables import dengan_tingkat, label_tingkat
 
@@ -59,8 +59,15 @@ def _terkunci(user, instansi, tahun: list[int]) -> set[int]:
     return {t for t in tahun if akses.terkunci_bagi(user, instansi, t)}
 
 
-def _grid(request, instansi, sel: list[Sel], template: str, konteks: dict, kelompok, acuan=None):
-    """The shared body of the grids: validate every cell, write all or nothing, 409 on conflict."""
+def grid_target(
+    request, instansi, sel: list[Sel], template: str, konteks: dict, kelompok, acuan=None, nama="target"
+):
+    """The body every target grid shares: validate every cell, write all or nothing, 409 on
+    a conflict, and list the latest changes to the grid's targets (years and quarters).
+
+    `acuan` is a read-only column beside the cells (indicator pk → shown value), titled by
+    `judul_acuan` in `konteks`; `nama` says what the cells are in the message after saving.
+    """
     konflik = None
     if request.method == "POST":
         form = GridTargetForm(request.POST, sel=sel)
@@ -71,9 +78,9 @@ def _grid(request, instansi, sel: list[Sel], template: str, konteks: dict, kelom
             try:
                 form.simpan(perubahan)
             except Konflik as exc:
-                konflik = exc.terbaru
+                konflik = exc
             else:
-                messages.success(request, f"{len(perubahan)} target diubah.")
+                messages.success(request, f"{len(perubahan)} {nama} diubah.")
                 return redirect(request.path)
     else:
         form = GridTargetForm(sel=sel)
@@ -82,14 +89,16 @@ def _grid(request, instansi, sel: list[Sel], template: str, konteks: dict, kelom
         tahun__in={s.tahun for s in sel},
         sumber__in={s.sumber for s in sel},
     ).select_related("history_user", "indikator")[:RIWAYAT]
+    terbaru = konflik.terbaru if konflik else None
     konteks |= {
         "instansi": instansi,
         "form": form,
         "baris": form.baris(kelompok, acuan),
         "konflik": konflik,
-        "konflik_nilai": format_masukan(konflik.nilai) if konflik else "",
+        "konflik_periode": periode(terbaru.tahun, terbaru.triwulan) if terbaru else "",
+        "konflik_nilai": format_masukan(terbaru.nilai) if terbaru else "",
         "boleh_ubah": akses.boleh_tulis(request.user, instansi) and not all(s.terkunci for s in sel),
-        "riwayat": [(r, format_masukan(r.nilai)) for r in riwayat],
+        "riwayat": [(r, periode(r.tahun, r.triwulan), format_masukan(r.nilai)) for r in riwayat],
     }
     return render(request, template, konteks, status=409 if konflik else 200)
 
@@ -107,7 +116,7 @@ def target_renstra(request, slug: str, pk: int):
     )
     sel = _sel(indikator, tahun, [Target.Sumber.RENSTRA], _terkunci(request.user, instansi, tahun))
     konteks = {"renstra": renstra, "judul_kolom": tahun}
-    return _grid(
+    return grid_target(
         request, instansi, sel, "kinerja/rencana/target_renstra.html", konteks, lambda i: i.sasaran.uraian
     )
 
@@ -146,7 +155,7 @@ def perjanjian_kinerja(request, slug: str, tahun: int):
         "judul_acuan": f"Target Renstra {tahun}",
         "judul_kolom": [Target.Sumber(s).label for s in PK],
     }
-    return _grid(
+    return grid_target(
         request, instansi, sel, "kinerja/rencana/perjanjian_kinerja.html", konteks, label_tingkat, acuan
     )
 

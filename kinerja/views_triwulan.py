@@ -15,12 +15,11 @@ from django.shortcuts import redirect, render
 
 from instansi import akses
 from instansi.forms import format_masukan
-from instansi.versi import Konflik
-from kinerja.forms_rencana import ROMAWI, GridTargetForm, Sel, isian_terbaca
+from kinerja.forms_rencana import ROMAWI, Sel, isian_terbaca
 from kinerja.forms_triwulan import PerjanjianKinerjaForm
 from kinerja.models import Indikator, PerjanjianKinerja, Renstra, Target
 from kinerja.tables import dengan_tingkat, label_tingkat
-from kinerja.views_target import RIWAYAT, URUTAN_CASCADE
+from kinerja.views_target import URUTAN_CASCADE, grid_target
 
 TRIWULAN = (1, 2, 3, 4)
 
@@ -58,34 +57,23 @@ def target_triwulan(request, slug: str, tahun: int):
         for i in indikator
         for tw in TRIWULAN
     ]
-    form = GridTargetForm(request.POST if menulis else None, sel=sel)
-    konflik = None
-    if menulis and form.is_valid():
-        perubahan = form.perubahan()
-        try:
-            form.simpan(perubahan)
-        except Konflik as exc:
-            konflik = exc
-        else:
-            messages.success(request, f"{len(perubahan)} target triwulan diubah.")
-            return redirect(request.path)
-    riwayat = Target.history.filter(
-        indikator_id__in=[i.pk for i in indikator], tahun=tahun, sumber=sumber, triwulan__isnull=False
-    ).select_related("history_user", "indikator")[:RIWAYAT]
     tahunan = {i: format_masukan(t.nilai) for (i, tw), t in tersimpan.items() if tw is None}
     konteks = {
-        "instansi": instansi,
         "tahun": tahun,
         "sumber": Target.Sumber(sumber).label,
-        "form": form,
-        "baris": form.baris(label_tingkat, tahunan),
+        "judul_acuan": "Target tahunan",
         "judul_kolom": [f"TW {ROMAWI[tw]}" for tw in TRIWULAN],
-        "konflik": konflik,
-        "konflik_nilai": format_masukan(konflik.terbaru.nilai) if konflik and konflik.terbaru else "",
-        "boleh_ubah": akses.boleh_tulis(request.user, instansi) and not terkunci,
-        "riwayat": [(r, ROMAWI[r.triwulan], format_masukan(r.nilai)) for r in riwayat],
     }
-    return render(request, "kinerja/triwulan/target.html", konteks, status=409 if konflik else 200)
+    return grid_target(
+        request,
+        instansi,
+        sel,
+        "kinerja/triwulan/target.html",
+        konteks,
+        label_tingkat,
+        tahunan,
+        "target triwulan",
+    )
 
 
 @login_required
