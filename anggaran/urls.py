@@ -3,8 +3,7 @@
 from django.urls import path
 
 from anggaran import views
-
-TAHUN = "instansi/<slug:slug>/<int:tahun>/"
+from instansi.urls import TAHUN
 
 urlpatterns = [
     path(TAHUN + "anggaran/", views.anggaran_tahun, name="anggaran-tahun"),

@@ -4,6 +4,7 @@ from django.urls import path
 
 from instansi import views
 
+# The prefixes of an agency's pages and of its year's pages; every app's URLs use them.
 INSTANSI = "instansi/<slug:slug>/"
 TAHUN = INSTANSI + "<int:tahun>/"
 

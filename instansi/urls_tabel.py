@@ -3,8 +3,7 @@
 from django.urls import path
 
 from instansi import views_profil_tabel
-
-TAHUN = "instansi/<slug:slug>/<int:tahun>/"
+from instansi.urls import TAHUN
 
 urlpatterns = [
     path(TAHUN + "sdm/", views_profil_tabel.sdm, name="tabel-sdm"),

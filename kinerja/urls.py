@@ -2,10 +2,9 @@
 
 from django.urls import path
 
+from instansi.urls import INSTANSI, TAHUN
 from kinerja import views, views_indikator, views_rencana, views_target
 
-TAHUN = "instansi/<slug:slug>/<int:tahun>/"
-INSTANSI = "instansi/<slug:slug>/"
 RENCANA = INSTANSI + "rencana/"
 
 urlpatterns = [

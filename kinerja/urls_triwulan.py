@@ -3,9 +3,8 @@ the agreement's record (`kinerja.views_triwulan`)."""
 
 from django.urls import path
 
+from instansi.urls import TAHUN
 from kinerja import views_triwulan
-
-TAHUN = "instansi/<slug:slug>/<int:tahun>/"
 
 urlpatterns = [
     path(TAHUN + "target-triwulan/", views_triwulan.target_triwulan, name="target-triwulan"),

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth
 from django.urls import include, path
 
+from instansi.urls import TAHUN
 from sakip import views
 from sakip.excel import views as excel
 from sakip.lkjip import views as lkjip
@@ -12,7 +13,6 @@ admin.site.site_header = "SAKIP — Administrasi"
 admin.site.site_title = "SAKIP"
 admin.site.index_title = "Data kinerja dan anggaran"
 
-TAHUN = "instansi/<slug:slug>/<int:tahun>/"  # an agency's year; the apps' URLs use the same shape
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
