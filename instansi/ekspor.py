@@ -1,6 +1,9 @@
 """Downloads of the tables on the screens (django-tables2), with what is shown: the rows
 as filtered and sorted. CSV carries the text as shown; XLSX carries real numbers with
 number formats, so a planner can compute with them.
+
+Also the one rule against formula injection for every download (`mirip_rumus`): the
+report's workbook and the planners' templates (`sakip.excel`) apply it through `netralkan`.
 """
 
 import csv
@@ -12,8 +15,44 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from instansi.angka import AngkaTidakValid, parse_angka
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMAT_BAWAAN = "#,##0.##"
+
+
+# OWASP's list: what makes a spreadsheet read a cell as a formula (or run it through DDE).
+AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def mirip_rumus(nilai) -> bool:
+    """Text a spreadsheet would take for a formula, which a name typed by anyone may be.
+
+    A signed number as shown (`-3,83`, `+5`, `-1.200,87`, `-Rp 142.706`, `-3,83 %`) is a
+    number, not a formula: it has no letters or references, and quoting it would stop
+    Excel reading it as a number.
+    """
+    if not isinstance(nilai, str) or not nilai.startswith(AWALAN_RUMUS):
+        return False
+    if nilai[0] in "+-":
+        try:
+            parse_angka(nilai[1:])
+        except AngkaTidakValid:
+            return True
+        return False
+    return True
+
+
+def netralkan(sel) -> None:
+    """Keep an openpyxl cell's text exactly, but as a string that is never evaluated.
+
+    openpyxl stores a str beginning with «=» as a formula; a string cell is only shown.
+    `quotePrefix` is what Excel itself records for text typed as `'=…`, so the cell stays
+    text when someone edits it; the text read back is the same.
+    """
+    if mirip_rumus(sel.value):
+        sel.data_type = "s"
+        sel.quotePrefix = True
 
 
 def _unduhan(isi, content_type: str, nama_berkas: str) -> HttpResponse:
@@ -28,7 +67,10 @@ def sebagai_csv(table: tables.Table, nama_berkas: str) -> HttpResponse:
     # The byte-order mark makes Excel read UTF-8 (names carry «, ≥, –); semicolons,
     # because an Indonesian Excel reads the comma as the decimal mark.
     keluaran.write("\ufeff")
-    csv.writer(keluaran, delimiter=";").writerows(table.as_values())
+    # Excel shows the apostrophe of a CSV cell, but it is the only mark that stops a formula.
+    csv.writer(keluaran, delimiter=";").writerows(
+        [f"'{nilai}" if mirip_rumus(nilai) else nilai for nilai in baris] for baris in table.as_values()
+    )
     return _unduhan(keluaran.getvalue(), "text/csv; charset=utf-8", nama_berkas)
 
 
@@ -54,6 +96,7 @@ def sebagai_xlsx(table: tables.Table, nama_berkas: str, judul: str) -> HttpRespo
             isi.append(mentah if _angka(mentah) else row.get_cell_value(c.name))
         lembar.append(isi)
         for sel, c, nilai in zip(lembar[lembar.max_row], kolom, isi, strict=True):
+            netralkan(sel)
             if _angka(nilai):
                 sel.number_format = formats.get(c.name, FORMAT_BAWAAN)
     keluaran = io.BytesIO()

@@ -2,7 +2,8 @@
 
 Cells keep their raw values (`sakip.lkjip.isi.Sel`); the number formats make Excel show
 them as the report does (percentages with « %», rupiah without decimals) in the reader's
-own locale, so an Indonesian Excel shows 1.200,87.
+own locale, so an Indonesian Excel shows 1.200,87. Text that looks like a formula stays
+text (`instansi.ekspor.netralkan`).
 """
 
 import io
@@ -12,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from instansi.ekspor import netralkan
 from sakip.lkjip.isi import ANGKA, NILAI, PERSEN, RASIO, RUPIAH, Tabel
 
 FORMAT = {PERSEN: '0.00" %"', RUPIAH: "#,##0", RASIO: "0.00", ANGKA: "#,##0.##", NILAI: "#,##0.####"}
@@ -50,6 +52,9 @@ def buku_tabel(daftar: list[Tabel]) -> bytes:
                 sel.alignment = Alignment(wrap_text=True, vertical="top")
                 if s.tebal:
                     sel.font = Font(bold=True)
+        for baris in lembar.iter_rows():
+            for sel in baris:
+                netralkan(sel)
         for kolom in range(1, lembar.max_column + 1):
             lembar.column_dimensions[get_column_letter(kolom)].width = 18
     keluaran = io.BytesIO()

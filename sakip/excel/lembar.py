@@ -3,7 +3,9 @@ and reading it back safely (`baca_lembar`).
 
 A template is two sheets: «Petunjuk», whose first rows record what the template is for
 (kind, agency, year, quarter) followed by instructions, and a data sheet whose first row
-is the column headers. Only the yellow entry columns are unlocked.
+is the column headers. Only the yellow entry columns are unlocked. Names and notes that
+look like formulas are written as text (`instansi.ekspor.netralkan`), so they come back as
+they went out.
 """
 
 import io
@@ -15,6 +17,7 @@ from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from instansi.angka import AngkaTidakValid, parse_angka
+from instansi.ekspor import netralkan
 from instansi.models import Instansi
 from sakip.excel.aman import BerkasDitolak, periksa_berkas
 
@@ -60,7 +63,8 @@ def buku_baru(
 
 
 def lindungi(lembar, isian: set[str], angka: set[str], lebar: set[str], ya: set[str] = frozenset()) -> None:
-    """Lock every cell but the `isian` columns; number formats and validation on `angka`."""
+    """Lock every cell but the `isian` columns; number formats and validation on `angka`;
+    text that looks like a formula kept as text."""
     validasi_angka = DataValidation(
         type="decimal",
         operator="between",
@@ -80,6 +84,7 @@ def lindungi(lembar, isian: set[str], angka: set[str], lebar: set[str], ya: set[
         lembar.column_dimensions[huruf].width = LEBAR if judul in lebar else 15
         for baris in range(2, akhir + 1):
             sel = lembar.cell(row=baris, column=sel_judul.column)
+            netralkan(sel)
             if judul in angka:
                 sel.number_format = FORMAT_ANGKA
             if judul in isian:

@@ -25,6 +25,9 @@ plt.rcParams.update(
     {
         "svg.hashsalt": "sakip",
         "svg.fonttype": "none",
+        # Names are typed by planners: "Rp $ 5 juta $" is money, not TeX, and a name
+        # with "$\foo$" must not fail the report. Every text is drawn as written.
+        "text.parse_math": False,
         "font.family": "DejaVu Sans",
         "font.size": 8,
         "axes.spines.top": False,
