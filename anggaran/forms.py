@@ -1,27 +1,25 @@
 """Forms planners fill in for budgets: the budget grid of a program and belanja per jenis.
 
 A grid is many small forms (one per cell, or per jenis), validated together and written
-together. Each form carries the version of the row it was filled from; `simpan_semua`
-checks every version before writing anything and then writes inside one transaction, so
-a bad cell or a row someone else saved in between leaves the database as it was.
+together. Each form carries the version of the row it was filled from; `rencana()` turns
+the changed cells into rows for `instansi.versi.tulis_semua`, which writes all or none,
+so a bad cell or a row someone else saved in between leaves the database as it was.
 Every amount goes through `AngkaField`.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
-from django.db import transaction
 from django.db.models import Q
 
 from anggaran.hitung import Tahap
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from anggaran.ringkasan import NodeAnggaran
 from instansi.angka import format_rupiah
-from instansi.forms import AngkaField
-from instansi.models import BerVersi, Instansi
-from instansi.versi import Konflik, hapus_bersyarat, simpan_bersyarat
+from instansi.forms import AngkaField, VersiField
+from instansi.models import Instansi
+from instansi.versi import Tulis
 
 UANG = {"max_digits": 18, "decimal_places": 2, "min_value": 0, "required": False}
 REALISASI = "realisasi"
@@ -32,7 +30,7 @@ KOLOM = [*((t.value, t.label) for t in Tahap), (REALISASI, "Realisasi")]
 class VersiForm(forms.Form):
     """A form for one versioned row; `versi` is 0 when the row did not exist yet."""
 
-    versi = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    versi = VersiField()
 
     def galat(self) -> list[str]:
         """Every error, each naming its field, for the summary above a grid."""
@@ -41,63 +39,6 @@ class VersiForm(forms.Form):
             label = self.fields[nama].label if nama in self.fields else ""
             hasil += [e if not label or e.startswith(label) else f"{label}: {e}" for e in daftar]
         return hasil
-
-
-@dataclass
-class Tulis:
-    """A row to write: `isian` stored on it (a new row from `baru` if none exists), or the
-    row deleted when `isian` is None; only if it is still at `versi`."""
-
-    label: str
-    lama: BerVersi | None
-    versi: int
-    isian: dict | None
-    baru: Callable[[], BerVersi]
-    tampil: Callable[[BerVersi | None], str]
-    alasan: str = ""  # the audit trail's reason, e.g. the upload the change came from
-
-    def bentrok(self) -> bool:
-        return (self.lama.versi if self.lama else 0) != self.versi
-
-    def tersimpan(self) -> str:
-        return self.tampil(self.lama)
-
-    def jalankan(self) -> None:
-        obj = self.lama or self.baru()
-        if self.alasan:
-            obj._change_reason = self.alasan
-        if self.isian is None:
-            hapus_bersyarat(obj, self.versi)
-            return
-        for nama, nilai in self.isian.items():
-            setattr(obj, nama, nilai)
-        simpan_bersyarat(obj, self.versi)
-
-
-class Bentrok(Exception):
-    """Rows saved by someone else since the form was opened: `daftar` of (label, stored now)."""
-
-    def __init__(self, daftar: list[tuple[str, str]]):
-        super().__init__("; ".join(label for label, _ in daftar))
-        self.daftar = daftar
-
-
-def simpan_semua(rencana: list[Tulis]) -> None:
-    """Write every row of `rencana` or none; raise `Bentrok` if any row moved on meanwhile."""
-    bentrok = [(t.label, t.tersimpan()) for t in rencana if t.bentrok()]
-    if bentrok:
-        raise Bentrok(bentrok)
-    try:
-        with transaction.atomic():
-            for t in rencana:
-                t.jalankan()
-    except Konflik as exc:
-        # Saved by someone between the check and the write; the transaction undid ours.
-        terbaru = exc.terbaru
-        daftar = [
-            (t.label, t.tampil(terbaru)) for t in rencana if t.lama and terbaru and t.lama.pk == terbaru.pk
-        ]
-        raise Bentrok(daftar or [("Salah satu baris", "telah dihapus orang lain")]) from None
 
 
 class SelAnggaranForm(VersiForm):
@@ -162,11 +103,11 @@ class GridAnggaran:
                     continue
                 hasil.append(
                     Tulis(
+                        model=RealisasiAnggaran if kolom == REALISASI else Pagu,
                         label=form.fields["jumlah"].label,
-                        lama=lama,
+                        letak=letak_sel(node, kolom, self.tahun),
                         versi=form.cleaned_data["versi"],
                         isian=None if jumlah is None else {"jumlah": jumlah},
-                        baru=_pembuat(node, kolom, self.tahun),
                         tampil=_jumlah,
                     )
                 )
@@ -201,14 +142,10 @@ def urut_node(program: NodeAnggaran) -> list[NodeAnggaran]:
     return [program, *(n for kegiatan in program.anak for n in (kegiatan, *kegiatan.anak))]
 
 
-def _pembuat(node: NodeAnggaran, kolom: str, tahun: int) -> Callable[[], BerVersi]:
-    def baru():
-        letak = {node.tingkat: node.objek, "tahun": tahun}
-        if kolom == REALISASI:
-            return RealisasiAnggaran(**letak)
-        return Pagu(tahap=kolom, **letak)
-
-    return baru
+def letak_sel(node: NodeAnggaran, kolom: str, tahun: int) -> dict:
+    """The natural key of a grid cell's row: its node, year and (for a pagu) stage."""
+    letak = {node.tingkat: node.objek, "tahun": tahun}
+    return letak if kolom == REALISASI else letak | {"tahap": kolom}
 
 
 class BelanjaForm(VersiForm):
@@ -281,13 +218,11 @@ class GridBelanja:
                 continue
             hasil.append(
                 Tulis(
+                    model=BelanjaJenis,
                     label=form.judul,
-                    lama=lama,
+                    letak={"instansi": self.instansi, "tahun": self.tahun, "jenis": form.jenis},
                     versi=form.cleaned_data["versi"],
                     isian=isian,
-                    baru=lambda jenis=form.jenis: BelanjaJenis(
-                        instansi=self.instansi, tahun=self.tahun, jenis=jenis
-                    ),
                     tampil=_belanja,
                 )
             )

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from anggaran.hitung import Tahap
 from instansi.models import TAHUN, BerVersi, Instansi
@@ -66,7 +65,6 @@ class Pagu(PadaNode):
     """The budget of a node at one stage of a year (Renja murni … DPA perubahan)."""
 
     tahap = models.CharField(max_length=20, choices=Tahap.choices)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "pagu"
@@ -80,8 +78,6 @@ class Pagu(PadaNode):
 
 class RealisasiAnggaran(PadaNode):
     """What a node spent in a year."""
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "realisasi anggaran"
@@ -108,7 +104,6 @@ class BelanjaJenis(BerVersi):
     murni = models.DecimalField("DPA murni", **UANG)
     perubahan = models.DecimalField("DPA perubahan", **UANG, null=True, blank=True)
     alasan_perubahan = models.TextField(blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "belanja per jenis"

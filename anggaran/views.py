@@ -2,8 +2,8 @@
 program (pagu per stage and realisasi on the program, its kegiatan and sub kegiatan) and
 belanja per jenis.
 
-Access goes through `instansi.akses`; a grid is written all or nothing, after the year
-lock and every cell's version are checked (`anggaran.forms.simpan_semua`). Figures shown
+Access goes through `instansi.akses.buka`; a grid is written all or nothing, every cell
+checked against the version it was read at (`instansi.versi.tulis_semua`). Figures shown
 beside the inputs are the rolled-up ones of `anggaran.ringkasan`, as in the report.
 """
 
@@ -18,16 +18,7 @@ from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from anggaran.filters import ProgramFilter
-from anggaran.forms import (
-    KOLOM,
-    Bentrok,
-    GridAnggaran,
-    GridBelanja,
-    letak_node,
-    pada_program,
-    simpan_semua,
-    tersimpan_program,
-)
+from anggaran.forms import KOLOM, GridAnggaran, GridBelanja, letak_node, pada_program, tersimpan_program
 from anggaran.hitung import gulung
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from anggaran.ringkasan import NodeAnggaran, anggaran_instansi, jumlah
@@ -35,6 +26,7 @@ from anggaran.tables import AnggaranProgramTable
 from instansi import akses
 from instansi.angka import format_rupiah
 from instansi.ekspor import unduh
+from instansi.versi import Konflik, tulis_semua
 
 BATAS_RIWAYAT = 30
 
@@ -74,23 +66,21 @@ def _simpan(request, grid, pesan: str):
     if not grid.is_valid():
         return None, []
     try:
-        simpan_semua(grid.rencana())
-    except Bentrok as exc:
+        tulis_semua(grid.rencana())
+    except Konflik as exc:
         return None, exc.daftar
     messages.success(request, pesan)
     return redirect(request.path), []
 
 
-def _halaman(request, template: str, instansi, tahun: int, konflik: list, **konteks):
+def _halaman(request, template: str, akses_: akses.Akses, grid, konflik: list, **konteks):
     """Render a grid page; 409 when it is shown again because of a conflict."""
-    konteks |= {
-        "instansi": instansi,
-        "tahun": tahun,
+    konteks |= akses_.konteks() | {
+        "grid": grid,
+        "galat": grid.galat(),
         "konflik": konflik,
-        "pengaturan": instansi.pengaturan_laporan(),
-        "terkunci": akses.terkunci(instansi, tahun),
+        "pengaturan": akses_.instansi.pengaturan_laporan(),
     }
-    konteks["boleh_ubah"] = akses.boleh_tulis(request.user, instansi) and not konteks["terkunci"]
     return render(request, template, konteks, status=409 if konflik else 200)
 
 
@@ -98,7 +88,7 @@ def _halaman(request, template: str, instansi, tahun: int, konflik: list, **kont
 @require_safe
 def anggaran_tahun(request, slug: str, tahun: int):
     """Every program of the year with pagu akhir, realisasi, penyerapan and sisa."""
-    instansi = akses.instansi_untuk(request, slug)
+    instansi = akses.buka(request, slug, tahun).instansi
     saring = ProgramFilter(request.GET, instansi=instansi, tahun=tahun)
     dipilih = set(saring.qs.values_list("pk", flat=True))
     program = [n for n in anggaran_instansi(instansi, tahun) if n.objek.pk in dipilih]
@@ -120,15 +110,14 @@ def anggaran_tahun(request, slug: str, tahun: int):
 @login_required
 def anggaran_program(request, slug: str, tahun: int, pk: int):
     """Pagu per stage and realisasi of a program, its kegiatan and sub kegiatan, as one grid."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    ruang = akses.buka(request, slug, tahun)
+    instansi = ruang.instansi
     program = next((n for n in anggaran_instansi(instansi, tahun) if n.objek.pk == pk), None)
     if program is None:
         raise Http404("Program tidak ditemukan pada Renstra tahun ini.")
     tersimpan = tersimpan_program(program.objek, tahun)
     konflik = []
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
+    if request.method == "POST":
         grid = GridAnggaran(program, tahun, tersimpan, request.POST)
         selesai, konflik = _simpan(request, grid, f"Anggaran «{program.objek}» tahun {tahun} tersimpan.")
         if selesai:
@@ -149,27 +138,18 @@ def anggaran_program(request, slug: str, tahun: int, pk: int):
         ),
     )
     return _halaman(
-        request,
-        "anggaran/program.html",
-        instansi,
-        tahun,
-        konflik,
-        program=program,
-        grid=grid,
-        kolom=KOLOM,
-        riwayat=riwayat,
+        request, "anggaran/program.html", ruang, grid, konflik, program=program, kolom=KOLOM, riwayat=riwayat
     )
 
 
 @login_required
 def belanja(request, slug: str, tahun: int):
     """Belanja per jenis of a year: DPA murni, perubahan and the reason, with totals."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    ruang = akses.buka(request, slug, tahun)
+    instansi = ruang.instansi
     tersimpan = {b.jenis: b for b in BelanjaJenis.objects.filter(instansi=instansi, tahun=tahun)}
     konflik = []
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
+    if request.method == "POST":
         grid = GridBelanja(instansi, tahun, tersimpan, request.POST)
         selesai, konflik = _simpan(request, grid, f"Belanja per jenis tahun {tahun} tersimpan.")
         if selesai:
@@ -188,6 +168,4 @@ def belanja(request, slug: str, tahun: int):
         "murni": gulung(None, (b.murni for b in tersimpan.values())),
         "perubahan": gulung(None, (b.perubahan for b in tersimpan.values())),
     }
-    return _halaman(
-        request, "anggaran/belanja.html", instansi, tahun, konflik, grid=grid, total=total, riwayat=riwayat
-    )
+    return _halaman(request, "anggaran/belanja.html", ruang, grid, konflik, total=total, riwayat=riwayat)

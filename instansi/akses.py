@@ -1,19 +1,27 @@
-"""Who may read and write which agency: the one place every view asks.
+"""Who may read and write which agency: the one prologue every view begins with.
 
 Roles: admin (superuser: everything), perencana (planner of one or more agencies, through
 `Keanggotaan`), pemeriksa (inspectorate reviewer of one or more regions: reads every agency
 there, writes nothing), and anonymous visitors (public pages only).
 
-An agency the user may not read answers 404, so that another agency's objects do not even
-reveal that they exist; a reader who tries to write gets 403; a planner who writes to a
-locked year gets 403 with the reason.
+`buka(request, slug, tahun)` decides once, before a view does anything: an agency the user
+may not read answers 404, so that another agency's objects do not even reveal that they
+exist; a year outside the model's range answers 404; a request that writes (POST) from a
+reader answers 403, and so does a planner's write to a locked year (admins may still
+correct one). What a view changes beyond its URL's year — a Renstra's grid of years, a
+node whose deletion takes other years' data along — it checks with `Akses.pastikan_terbuka`.
 """
+
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from instansi.models import Instansi, KunciTahun
+
+TAHUN_AWAL, TAHUN_AKHIR = 2000, 2100  # the range of every model's `tahun` (instansi.models.TAHUN)
 
 
 class TahunTerkunci(PermissionDenied):
@@ -35,33 +43,75 @@ def boleh_tulis(user, instansi: Instansi) -> bool:
     return user.is_superuser or instansi.perencana.filter(user=user).exists()
 
 
-def instansi_untuk(request, slug: str, tulis: bool = False) -> Instansi:
-    """The agency of `slug` if the request's user may read it (404 otherwise); with `tulis`,
-    also that the user may write it (403 otherwise)."""
+def tahun_sah(tahun: int) -> bool:
+    return TAHUN_AWAL <= tahun <= TAHUN_AKHIR
+
+
+@dataclass
+class Akses:
+    """What the request's user may do with an agency (and a year), decided once per request."""
+
+    user: object
+    instansi: Instansi
+    tahun: int | None
+    boleh_tulis: bool
+    terkunci: bool  # the URL's year is locked (submitted), for everyone to see
+
+    @property
+    def boleh_ubah(self) -> bool:
+        """Whether pages show inputs: the user writes here and the year is open to them."""
+        return self.boleh_tulis and not (self.terkunci and not self.user.is_superuser)
+
+    def terkunci_bagi(self, tahun: Iterable[int]) -> set[int]:
+        """Which of `tahun` the user may not change (an admin may still correct them)."""
+        if self.user.is_superuser:
+            return set()
+        tahun = set(tahun)
+        if not tahun:
+            return set()
+        return set(
+            KunciTahun.objects.filter(instansi=self.instansi, tahun__in=tahun).values_list("tahun", flat=True)
+        )
+
+    def pastikan_terbuka(self, tahun: Iterable[int]) -> None:
+        """Refuse (403) a change that reaches into a year locked for this user."""
+        if terkunci := sorted(self.terkunci_bagi(tahun)):
+            daftar = ", ".join(str(t) for t in terkunci)
+            raise TahunTerkunci(f"Data {self.instansi} tahun {daftar} sudah dikunci (telah disampaikan).")
+
+    def konteks(self) -> dict:
+        """What every page's template needs to know about access."""
+        return {
+            "instansi": self.instansi,
+            "tahun": self.tahun,
+            "terkunci": self.terkunci,
+            "boleh_tulis": self.boleh_tulis,
+            "boleh_ubah": self.boleh_ubah,
+        }
+
+
+def akses_untuk(user, instansi: Instansi, tahun: int | None = None) -> Akses:
+    """What `user` may do with `instansi` (and `tahun`); the caller has checked it may read."""
+    terkunci = tahun is not None and KunciTahun.objects.filter(instansi=instansi, tahun=tahun).exists()
+    return Akses(user, instansi, tahun, boleh_tulis(user, instansi), terkunci)
+
+
+def buka(request, slug: str, tahun: int | None = None) -> Akses:
+    """The access prologue: the agency of `slug` (and the year) as this request may use it.
+
+    404 when the user may not read the agency or the year is out of range; for a request
+    that writes, 403 when the user may only read, or the year is locked for them.
+    """
+    if tahun is not None and not tahun_sah(tahun):
+        raise Http404(f"Tahun harus antara {TAHUN_AWAL} dan {TAHUN_AKHIR}.")
     try:
         instansi = instansi_terbaca(request.user).select_related("pemda").get(slug=slug)
     except Instansi.DoesNotExist:
         raise Http404("Instansi tidak ditemukan.") from None
-    if tulis and not boleh_tulis(request.user, instansi):
-        raise PermissionDenied("Anda hanya dapat membaca data instansi ini.")
-    return instansi
-
-
-def terkunci(instansi: Instansi, tahun: int) -> bool:
-    return KunciTahun.objects.filter(instansi=instansi, tahun=tahun).exists()
-
-
-def terkunci_bagi(user, instansi: Instansi, tahun: int) -> bool:
-    """Locked for this user: planners may not change a submitted year; admins may still correct it."""
-    return not user.is_superuser and terkunci(instansi, tahun)
-
-
-def boleh_ubah(user, instansi: Instansi, tahun: int) -> bool:
-    """Whether `user` may change `instansi`'s data of `tahun` now (pages show inputs or not)."""
-    return boleh_tulis(user, instansi) and not terkunci_bagi(user, instansi, tahun)
-
-
-def pastikan_terbuka(user, instansi: Instansi, tahun: int) -> None:
-    """Refuse a planner's write to a submitted year; admins may still correct it."""
-    if terkunci_bagi(user, instansi, tahun):
-        raise TahunTerkunci(f"Data {instansi} tahun {tahun} sudah dikunci (telah disampaikan).")
+    akses = akses_untuk(request.user, instansi, tahun)
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        if not akses.boleh_tulis:
+            raise PermissionDenied("Anda hanya dapat membaca data instansi ini.")
+        if tahun is not None:
+            akses.pastikan_terbuka([tahun])
+    return akses

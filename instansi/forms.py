@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 
 from instansi.angka import AngkaTidakValid, format_angka, parse_angka
+from instansi.versi import Bentrok, Konflik, Tulis, tulis_semua
 
 
 def format_masukan(nilai: Decimal | None) -> str:
@@ -16,23 +17,74 @@ def format_masukan(nilai: Decimal | None) -> str:
     return format_angka(nilai, desimal)
 
 
+PANJANG_MAKS = 60  # characters of a typed number: «Rp. 1.000.000.000.000.000,00» fits
+
+
+def ringkas(teks: object, batas: int = 30) -> str:
+    """A value as it is quoted back in a message: a megabyte of digits is not."""
+    teks = str(teks)
+    return teks if len(teks) <= batas else teks[:batas] + "…"
+
+
 class AngkaField(forms.DecimalField):
     """A decimal typed the Indonesian way (`1.200,87`, `18,11%`, `Rp 7.085.233.615`).
 
     A bad value is refused with a message naming the field and the value, so a person
-    who pasted a column from Excel knows which cell to fix.
+    who pasted a column from Excel knows which cell to fix; so is a value the column
+    cannot hold (too many digits or decimals, not finite), before the database sees it.
+    The spreadsheets pass their cells through the same field, so a value refused here is
+    refused there with the same words.
     """
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
+    def _galat(self, nilai, pesan: str) -> forms.ValidationError:
+        return forms.ValidationError(f"{self.label or 'Nilai'}: «{ringkas(nilai)}» {pesan}", code="invalid")
+
     def to_python(self, value):
         if value in self.empty_values or (isinstance(value, str) and not value.strip()):
             return None
+        if isinstance(value, float):
+            value = Decimal(repr(value))  # Excel's numbers, exactly as it shows them
+        if isinstance(value, str) and len(value) > PANJANG_MAKS:
+            raise self._galat(
+                value, f"terlalu panjang untuk sebuah angka (lebih dari {PANJANG_MAKS} karakter)"
+            )
         try:
             return parse_angka(value)
         except AngkaTidakValid as exc:
-            label = self.label or "Nilai"
-            raise forms.ValidationError(f"{label}: {exc}", code="invalid") from None
+            raise forms.ValidationError(f"{self.label or 'Nilai'}: {exc}", code="invalid") from None
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+        if value in self.empty_values:
+            return
+        if not value.is_finite():
+            raise self._galat(value, "bukan angka yang terhingga")
+        _, angka, pangkat = value.normalize().as_tuple()
+        desimal = max(0, -pangkat)
+        bulat = max(0, len(angka) + pangkat)
+        if self.decimal_places is not None and desimal > self.decimal_places:
+            raise self._galat(
+                format_masukan(value),
+                f"memiliki {desimal} angka di belakang koma; paling banyak {self.decimal_places}",
+            )
+        if self.max_digits is not None and bulat > self.max_digits - (self.decimal_places or 0):
+            raise self._galat(
+                value, f"terlalu besar: paling banyak {self.max_digits - (self.decimal_places or 0)} angka"
+            )
+        if self.min_value is not None and value < self.min_value:
+            raise self._galat(
+                format_masukan(value), f"tidak boleh kurang dari {format_masukan(Decimal(self.min_value))}"
+            )
+        if self.max_value is not None and value > self.max_value:
+            raise self._galat(
+                format_masukan(value), f"tidak boleh lebih dari {format_masukan(Decimal(self.max_value))}"
+            )
+
+    def run_validators(self, value):
+        # `validate` above says everything Django's validators would, in the person's words.
+        return
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
@@ -42,3 +94,89 @@ class AngkaField(forms.DecimalField):
     def widget_attrs(self, widget):
         # DecimalField would add min/max/step meant for <input type=number>: not ours.
         return forms.Field.widget_attrs(self, widget)
+
+
+VERSI_MAKS = 2**31 - 1  # a PositiveIntegerField on every database
+
+
+class VersiField(forms.IntegerField):
+    """The version of a row the person saw, posted back with their changes (0: no row).
+
+    A missing version reads as 0, «saw no row»: a change to a stored row made without
+    its version is then a conflict, never an overwrite.
+    """
+
+    widget = forms.HiddenInput
+    default_error_messages = {
+        "invalid": "Versi data tidak sah; muat ulang halaman lalu ulangi perubahan Anda.",
+        "min_value": "Versi data tidak sah; muat ulang halaman lalu ulangi perubahan Anda.",
+        "max_value": "Versi data tidak sah; muat ulang halaman lalu ulangi perubahan Anda.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(min_value=0, max_value=VERSI_MAKS, **kwargs)
+
+    def clean(self, value):
+        return super().clean(value) or 0
+
+    def has_changed(self, initial, data):
+        # The version is not the person's change: an untouched extra row stays untouched.
+        return False
+
+
+class BerVersiForm(forms.ModelForm):
+    """A ModelForm of a `BerVersi` row, written through `instansi.versi.tulis_semua`.
+
+    `kunci_alami` names the fields that place a new row (its natural key), so that two people
+    creating the same row at once meet as a conflict instead of a duplicate.
+    """
+
+    versi = VersiField()
+    kunci_alami: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["versi"].initial = self.instance.versi if self.instance.pk else 0
+        self.konflik: list[Bentrok] = []
+        self.tersimpan = None
+
+    def simpan(self) -> bool:
+        """Write the form if it is valid and its row has not moved on (the row written is
+        then `tersimpan`); else keep `konflik` (shown by `_konflik.html`, answered with
+        409) and write nothing."""
+        if not self.is_valid():
+            return False
+        try:
+            [self.tersimpan] = tulis_semua([self.tulis(str(self.instance))])
+        except Konflik as exc:
+            self.konflik = exc.daftar
+            return False
+        return True
+
+    def tulis(self, label: str) -> Tulis:
+        """The form's values as a row to write, against the version the person saw (after `is_valid`)."""
+        obj = self.instance
+        isian = {nama: self.cleaned_data[nama] for nama in self._meta.fields if nama in self.cleaned_data}
+        if obj.pk:
+            letak, baru = {"pk": obj.pk}, {}
+        else:
+            letak = {
+                obj._meta.get_field(k).attname: getattr(obj, obj._meta.get_field(k).attname)
+                for k in self.kunci_alami
+            }
+            baru = {
+                f.attname: getattr(obj, f.attname)
+                for f in obj._meta.concrete_fields
+                if not f.primary_key and f.name not in isian and f.attname not in letak and f.name != "versi"
+            }
+        return Tulis(type(obj), label, letak, self.cleaned_data["versi"], isian, self._beda, baru)
+
+    def _beda(self, tersimpan) -> str:
+        """The stored row's values where they differ from what the person typed."""
+        beda = [
+            f"{self.fields[nama].label}: «{ringkas(getattr(tersimpan, nama), 80)}»"
+            for nama in self._meta.fields
+            if nama in self.cleaned_data and getattr(tersimpan, nama) != self.cleaned_data[nama]
+        ]
+        return "; ".join(beda) or "sama dengan isian Anda"

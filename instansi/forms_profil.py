@@ -2,13 +2,13 @@
 
 from django import forms
 
-from instansi.forms import AngkaField
+from instansi.forms import AngkaField, BerVersiForm
 from instansi.models import Instansi, Narasi
 
 URUTAN_MAKS = 32767  # a PositiveSmallIntegerField
 
 
-class ProfilForm(forms.ModelForm):
+class ProfilForm(BerVersiForm):
     """The agency's name, address and head; slug and pemda stay with the administrator."""
 
     class Meta:
@@ -25,7 +25,7 @@ class ProfilForm(forms.ModelForm):
         widgets = {"alamat": forms.Textarea(attrs={"rows": 3, "cols": 60})}
 
 
-class NarasiForm(forms.ModelForm):
+class NarasiForm(BerVersiForm):
     """A narrative section of a year's report; the instance carries its agency and year."""
 
     urutan = AngkaField(

@@ -11,9 +11,10 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from instansi.forms import AngkaField, format_masukan
+from instansi.forms import AngkaField, BerVersiForm, format_masukan
 from instansi.forms_profil import URUTAN_MAKS
 from instansi.models import KomposisiPegawai, SaranaPrasarana, TabelPendukung
+from instansi.versi import Tulis
 
 KOSONG = ("-", "–", "—")  # how the documents write «no figure»
 BARIS_TAMBAHAN = 3  # empty rows offered under a table for new lines
@@ -64,7 +65,7 @@ class UrutanField(JumlahField):
         return 0 if nilai is None else nilai
 
 
-class KomposisiPegawaiForm(forms.ModelForm):
+class KomposisiPegawaiForm(BerVersiForm):
     """One cell of an SDM table; the view sets its agency, year and dimensi."""
 
     jumlah = JumlahField(label="Jumlah")
@@ -75,7 +76,7 @@ class KomposisiPegawaiForm(forms.ModelForm):
         fields = ["urutan", "kelompok", "uraian", "kolom", "jumlah"]
 
 
-class SaranaPrasaranaForm(forms.ModelForm):
+class SaranaPrasaranaForm(BerVersiForm):
     """One line of the sarana & prasarana table; the view sets its agency and year."""
 
     jumlah = JumlahField(label="Jumlah")
@@ -89,9 +90,41 @@ class SaranaPrasaranaForm(forms.ModelForm):
         fields = ["urutan", "nama_barang", "jumlah", "kondisi_baik", "kondisi_sedang", "kondisi_rusak"]
 
 
+class BarisFormSet(forms.BaseModelFormSet):
+    """Rows of a profile table, each carrying the version it was read at."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # A row someone deleted since the page was opened no longer is a valid choice.
+        form.fields[self.model._meta.pk.name].error_messages["invalid_choice"] = (
+            "Baris ini telah dihapus orang lain sejak halaman ini dibuka; muat ulang halaman."
+        )
+
+    def tulis(self, letak: dict, label: str) -> list[Tulis]:
+        """The changed, added and deleted rows as rows to write (after `is_valid`); new rows
+        get the fields of `letak` (their agency, year, dimensi)."""
+        hasil = []
+        for form in self.forms:
+            obj = form.instance
+            if form in self.initial_forms and obj.pk is None:
+                continue  # a posted id that is not one of this table's rows: left alone
+            if self.can_delete and self._should_delete_form(form):
+                if obj.pk:
+                    hasil.append(
+                        Tulis(self.model, f"{label}: {obj}", {"pk": obj.pk}, form.cleaned_data["versi"], None)
+                    )
+            elif form.has_changed():
+                for nama, nilai in letak.items():
+                    setattr(obj, nama, nilai)
+                hasil.append(form.tulis(f"{label}: {obj}"))
+        return hasil
+
+
 def formset(model, form):
     """An editable list of rows: existing ones (deletable) and a few empty ones to add."""
-    return forms.modelformset_factory(model, form=form, extra=BARIS_TAMBAHAN, can_delete=True)
+    return forms.modelformset_factory(
+        model, form=form, formset=BarisFormSet, extra=BARIS_TAMBAHAN, can_delete=True
+    )
 
 
 KomposisiPegawaiFormSet = formset(KomposisiPegawai, KomposisiPegawaiForm)
@@ -101,7 +134,7 @@ SaranaPrasaranaFormSet = formset(SaranaPrasarana, SaranaPrasaranaForm)
 JENIS_KOLOM = ("teks", "angka")
 
 
-class TabelPendukungForm(forms.ModelForm):
+class TabelPendukungForm(BerVersiForm):
     """A supporting table's heading; its columns are set once, when it is created."""
 
     urutan = UrutanField()
@@ -139,11 +172,6 @@ class TabelPendukungForm(forms.ModelForm):
                 )
             kolom.append({"judul": judul, "jenis": jenis})
         return kolom
-
-    def save(self, commit=True):
-        if "kolom" in self.fields:
-            self.instance.kolom = self.cleaned_data["kolom"]
-        return super().save(commit)
 
 
 class BarisTabelForm(forms.Form):

@@ -11,11 +11,34 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from instansi.angka import Pembulatan
 from instansi.pengaturan import MetodeEfisiensi, Pita, RumusPolaritasTurun, SusunanBab
 
 TAHUN = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+
+class BerVersi(models.Model):
+    """A row people edit: written only through `instansi.versi.tulis_semua`, checked
+    against the version the person saw, and kept in the history (who, when, old and new).
+
+    Forms carry the `versi` they were filled from; a save over a newer save is refused
+    with what is stored now, instead of silently overwriting it (optimistic locking).
+    """
+
+    versi = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Every save of a stored row is a new version, whoever makes it (the admin too),
+        # so that a page opened before it can no longer save over it.
+        if not self._state.adding:
+            self.versi += 1
+        super().save(*args, **kwargs)
 
 
 class Pemda(models.Model):
@@ -41,7 +64,7 @@ class Pemda(models.Model):
         return self.nama
 
 
-class Instansi(models.Model):
+class Instansi(BerVersi):
     """An agency (Dinas / perangkat daerah / OPD) of a Pemda, with its head of agency."""
 
     pemda = models.ForeignKey(Pemda, on_delete=models.PROTECT, related_name="instansi")
@@ -125,7 +148,7 @@ class PredikatCapaian(models.Model):
         return Pita(self.label, self.batas_bawah, self.batas_atas)
 
 
-class Narasi(models.Model):
+class Narasi(BerVersi):
     """A narrative section of a year's report or profile, keyed by a stable `kunci`.
 
     Keys such as `kata-pengantar`, `latar-belakang`, `tugas-fungsi`, `struktur-organisasi`,
@@ -151,7 +174,7 @@ class Narasi(models.Model):
         return f"{self.judul} ({self.tahun})"
 
 
-class KomposisiPegawai(models.Model):
+class KomposisiPegawai(BerVersi):
     """One cell of an SDM table: how many staff fall under `uraian` (and `kolom`, if any).
 
     Totals are never stored: the report adds the cells up, so a table that does not add
@@ -183,7 +206,7 @@ class KomposisiPegawai(models.Model):
         return f"{self.get_dimensi_display()}: {self.uraian} {self.kolom}".strip()
 
 
-class SaranaPrasarana(models.Model):
+class SaranaPrasarana(BerVersi):
     """One line of the sarana & prasarana table: an item, its count and condition."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="sarana")
@@ -204,7 +227,7 @@ class SaranaPrasarana(models.Model):
         return self.nama_barang
 
 
-class TabelPendukung(models.Model):
+class TabelPendukung(BerVersi):
     """A supporting data table of the report (lampiran), kept as its columns and rows.
 
     `kolom` is a list of `{"judul": str, "jenis": "teks" | "angka"}`; `baris` a list of
@@ -218,7 +241,7 @@ class TabelPendukung(models.Model):
     judul = models.CharField(max_length=300)
     sumber = models.CharField(max_length=300, blank=True)
     kolom = models.JSONField(default=list)
-    baris = models.JSONField(default=list)
+    baris = models.JSONField(default=list, blank=True)  # a new table has no rows yet
     urutan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -309,16 +332,3 @@ class KunciTahun(models.Model):
 
     def __str__(self):
         return f"{self.instansi} {self.tahun} terkunci"
-
-
-class BerVersi(models.Model):
-    """A row that two people may edit at once: saved only if nobody saved it in between.
-
-    Forms carry the `versi` they were filled from; `simpan_bersyarat` raises `Konflik`
-    instead of silently overwriting a newer save (optimistic locking).
-    """
-
-    versi = models.PositiveIntegerField(default=1, editable=False)
-
-    class Meta:
-        abstract = True

@@ -1,39 +1,169 @@
-"""Optimistic locking for rows people edit concurrently (targets, realisations, budgets).
+"""The one write path for everything a person edits: versioned, all or nothing.
 
-The compare-and-swap is a conditional UPDATE on the version, so it holds on PostgreSQL and
-SQLite alike; the row is then saved normally so that the audit trail records the change.
+Every screen and both spreadsheet applies describe what they want written as a list of
+`Tulis` — one row each, with the version (`BerVersi.versi`) the person saw, 0 when they saw
+no row — and hand it to `tulis_semua`, which writes every row or none:
+
+- an update or a deletion first takes the row with a conditional UPDATE on the version
+  seen (a compare-and-swap that holds on PostgreSQL and SQLite alike), so a row saved or
+  deleted by someone else meanwhile is a conflict, never overwritten or resurrected; every
+  save of a row, the admin's included, makes it a new version (`BerVersi.save`);
+- a creation is a conflict when the row now exists (the database's unique constraint
+  decides, so two people creating the same row at once cannot both succeed, and neither
+  gets a 500);
+- the conflicts are collected over the whole list and raised together as `Konflik`, with
+  what is stored now, who saved it and when (from the row's history), after the
+  transaction has undone everything this request wrote.
+
+Rows with a natural key (a target: indicator, year, source, quarter) are placed by that
+key; a row created there again after a deletion starts at the version after the deleted
+one's, so a page opened before the deletion can never save over the newcomer.
 """
 
-from django.db import transaction
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
 
 from instansi.models import BerVersi
 
+# django-simple-history keeps the reason in a CharField of 100 characters.
+PANJANG_ALASAN = 100
+
+
+@dataclass
+class Tulis:
+    """One row to write: `isian` stored on it (created if it does not exist), or the row
+    deleted when `isian` is None; only if it is still at `versi` (0: the person saw none).
+
+    `letak` finds the row: its natural key, or `{"pk": …}` for rows that have none. `baru`
+    adds the fields a created row also needs (its agency and year, its parent node).
+    `tampil` shows a row's value to the person, for the conflict message.
+    """
+
+    model: type[BerVersi]
+    label: str
+    letak: dict
+    versi: int
+    isian: dict | None
+    tampil: Callable[[BerVersi | None], str] = str
+    baru: dict = field(default_factory=dict)
+    alasan: str = ""  # the audit trail's reason, e.g. the upload the change came from
+
+
+@dataclass(frozen=True)
+class Bentrok:
+    """A row that moved on since the person read it: what is stored now, who, when."""
+
+    label: str
+    sekarang: str
+    oleh: object  # the user of the last change, if the history knows one
+    pada: datetime | None
+
 
 class Konflik(Exception):
-    """Someone saved the row after this form was opened; `terbaru` is what they saved."""
+    """Rows saved by someone else since the page was opened; nothing was written."""
 
-    def __init__(self, terbaru: BerVersi):
-        super().__init__(f"{terbaru} telah diubah orang lain")
-        self.terbaru = terbaru
+    def __init__(self, daftar: list[Bentrok]):
+        super().__init__("; ".join(b.label for b in daftar))
+        self.daftar = daftar
 
 
-def simpan_bersyarat(obj: BerVersi, versi_dibaca: int) -> None:
-    """Save `obj` if its row is still at `versi_dibaca`, else raise `Konflik` and save nothing."""
-    model = type(obj)
+def tulis_semua(rencana: list[Tulis]) -> list[BerVersi | None]:
+    """Write every row of `rencana` in one transaction, or none and raise `Konflik`.
+
+    Returns the rows as written, in order (None for a deletion, or for nothing to do).
+    """
     with transaction.atomic():
-        if obj.pk is not None:
-            naik = model.objects.filter(pk=obj.pk, versi=versi_dibaca).update(versi=versi_dibaca + 1)
-            if not naik:
-                raise Konflik(model.objects.get(pk=obj.pk))
-            obj.versi = versi_dibaca + 1
-        obj.save()
+        hasil, gagal = [], []
+        for t in rencana:
+            berhasil, obj = _tulis(t)
+            hasil.append(obj)
+            if not berhasil:
+                gagal.append(t)
+        if gagal:
+            daftar = [_bentrok(t) for t in gagal]
+            # Leaving the block by an exception undoes what the other rows wrote.
+            raise Konflik(daftar)
+    return hasil
 
 
-def hapus_bersyarat(obj: BerVersi, versi_dibaca: int) -> None:
-    """Delete `obj` if its row is still at `versi_dibaca`, else raise `Konflik` (the delete
-    twin of `simpan_bersyarat`)."""
-    model = type(obj)
-    with transaction.atomic():
-        if not model.objects.filter(pk=obj.pk, versi=versi_dibaca).update(versi=versi_dibaca + 1):
-            raise Konflik(model.objects.filter(pk=obj.pk).first())
+def _tulis(t: Tulis) -> tuple[bool, BerVersi | None]:
+    """Write one row: (False, None), and nothing of it written, when it moved on."""
+    try:
+        # A savepoint: on PostgreSQL an IntegrityError would otherwise spoil the transaction.
+        with transaction.atomic():
+            return _tulis_baru(t) if t.versi == 0 else _tulis_ada(t)
+    except IntegrityError:
+        return False, None  # created at the same place by someone else, just now
+
+
+def _tulis_baru(t: Tulis) -> tuple[bool, BerVersi | None]:
+    terakhir = _riwayat(t) if t.letak else None
+    if terakhir is not None and terakhir.history_type != "-":
+        return False, None  # the row exists now: someone created it since the page was read
+    if t.isian is None:
+        return True, None  # nothing seen, nothing wanted
+    obj = t.model(**(t.letak | t.baru | t.isian))
+    if terakhir is not None:
+        obj.versi = terakhir.versi + 1
+    _simpan(obj, t.alasan)
+    return True, obj
+
+
+def _tulis_ada(t: Tulis) -> tuple[bool, BerVersi | None]:
+    model = t.model
+    # The compare-and-swap: this UPDATE locks the row if it is still at the version seen
+    # (a concurrent writer waits here, then finds the version moved on); `save()` below
+    # then writes the change as the next version.
+    if not model.objects.filter(**t.letak, versi=t.versi).update(versi=t.versi):
+        return False, None
+    obj = model.objects.get(**t.letak)
+    if t.isian is None:
+        if t.alasan:
+            obj._change_reason = t.alasan[:PANJANG_ALASAN]
         obj.delete()
+        return True, None
+    for nama, nilai in t.isian.items():
+        setattr(obj, nama, nilai)
+    _simpan(obj, t.alasan)
+    return True, obj
+
+
+def _simpan(obj: BerVersi, alasan: str) -> None:
+    # The model's own field rules (ranges, choices, lengths, digits) hold for every path
+    # in, before the database sees the row; the forms have said the same in the person's
+    # words already. Relations are left out: they were fetched through the agency.
+    obj.clean_fields(exclude=[f.name for f in obj._meta.fields if f.is_relation])
+    if alasan:
+        obj._change_reason = alasan[:PANJANG_ALASAN]
+    obj.save()
+
+
+def _riwayat(t: Tulis):
+    """The latest history record of the row `t` points to (created, changed or deleted)."""
+    letak = {("id" if k == "pk" else k): v for k, v in t.letak.items()}
+    return (
+        t.model.history.filter(**letak)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+
+
+def _bentrok(t: Tulis) -> Bentrok:
+    sekarang = t.model.objects.filter(**t.letak).first() if t.letak else None
+    terakhir = _riwayat(t) if t.letak else None
+    if sekarang is not None:
+        teks = t.tampil(sekarang)
+    elif t.versi == 0:
+        teks = "(baris yang sama baru saja dibuat orang lain)"
+    else:
+        teks = "(tidak ada lagi: telah dihapus)"
+    return Bentrok(
+        label=t.label,
+        sekarang=teks,
+        oleh=terakhir.history_user if terakhir else None,
+        pada=terakhir.history_date if terakhir else None,
+    )

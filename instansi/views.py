@@ -1,15 +1,15 @@
 """Planners' screens for the agency itself: its profile (name, address, head of agency)
 and the narrative sections of a year's report.
 
-Access goes through `instansi.akses`: readers see the pages without inputs; the
-narrative is year-bound, so the year lock applies to it, the profile is not.
+Access goes through `instansi.akses.buka`: readers see the pages without inputs; the
+narrative is year-bound, so the year lock applies to it, the profile is not. Both are
+written against the version the planner saw (`instansi.versi`).
 """
 
 import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
@@ -21,61 +21,38 @@ from instansi.models import Narasi
 @login_required
 def profil(request, slug: str):
     """The agency's name, abbreviation, address and head of agency."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    ruang = akses.buka(request, slug)
+    instansi = ruang.instansi
     # The form edits a copy, so that a refused form does not rename the page's heading.
-    form = ProfilForm(request.POST if menulis else None, instance=copy.copy(instansi))
-    if menulis and form.is_valid():
-        with transaction.atomic():
-            form.save()
+    form = ProfilForm(request.POST if request.method == "POST" else None, instance=copy.copy(instansi))
+    if form.is_bound and form.simpan():
         messages.success(request, "Profil instansi tersimpan.")
         return redirect("profil-instansi", slug=instansi.slug)
-    tahun = sorted({t for r in instansi.renstra.all() for t in range(r.tahun_awal, r.tahun_akhir + 1)})
-    konteks = {
-        "instansi": instansi,
-        "form": form,
-        "tahun_renstra": tahun,
-        "boleh_ubah": akses.boleh_tulis(request.user, instansi),
-    }
-    return render(request, "instansi/profil.html", konteks)
+    tahun = sorted({t for r in instansi.renstra.all() for t in r.tahun})
+    konteks = ruang.konteks() | {"form": form, "tahun_renstra": tahun}
+    return render(request, "instansi/profil.html", konteks, status=409 if form.konflik else 200)
 
 
 @login_required
 @require_safe
 def narasi_daftar(request, slug: str, tahun: int):
     """The narrative sections of a year's report, in report order."""
-    instansi = akses.instansi_untuk(request, slug)
-    konteks = {
-        "instansi": instansi,
-        "tahun": tahun,
-        "daftar": Narasi.objects.filter(instansi=instansi, tahun=tahun).order_by("urutan", "pk"),
-        "boleh_ubah": akses.boleh_ubah(request.user, instansi, tahun),
-    }
-    return render(request, "instansi/narasi_daftar.html", konteks)
+    ruang = akses.buka(request, slug, tahun)
+    daftar = Narasi.objects.filter(instansi=ruang.instansi, tahun=tahun).order_by("urutan", "pk")
+    return render(request, "instansi/narasi_daftar.html", ruang.konteks() | {"daftar": daftar})
 
 
 @login_required
 def narasi(request, slug: str, tahun: int, pk: int | None = None):
     """Write a new narrative section of the year, or change one."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    ruang = akses.buka(request, slug, tahun)
     if pk is None:
-        objek = Narasi(instansi=instansi, tahun=tahun)
+        objek = Narasi(instansi=ruang.instansi, tahun=tahun)
     else:
-        objek = get_object_or_404(Narasi, pk=pk, instansi=instansi, tahun=tahun)
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
-    form = NarasiForm(request.POST if menulis else None, instance=objek)
-    if menulis and form.is_valid():
-        with transaction.atomic():
-            form.save()
-        messages.success(request, f"Narasi «{objek.judul}» tahun {tahun} tersimpan.")
-        return redirect("narasi-daftar", slug=instansi.slug, tahun=tahun)
-    konteks = {
-        "instansi": instansi,
-        "tahun": tahun,
-        "form": form,
-        "baru": pk is None,
-        "boleh_ubah": akses.boleh_ubah(request.user, instansi, tahun),
-    }
-    return render(request, "instansi/narasi.html", konteks)
+        objek = get_object_or_404(Narasi, pk=pk, instansi=ruang.instansi, tahun=tahun)
+    form = NarasiForm(request.POST if request.method == "POST" else None, instance=objek)
+    if form.is_bound and form.simpan():
+        messages.success(request, f"Narasi «{form.tersimpan.judul}» tahun {tahun} tersimpan.")
+        return redirect("narasi-daftar", slug=ruang.instansi.slug, tahun=tahun)
+    konteks = ruang.konteks() | {"form": form, "baru": pk is None}
+    return render(request, "instansi/narasi.html", konteks, status=409 if form.konflik else 200)

@@ -3,8 +3,9 @@ sarana & prasarana, and the supporting tables (lampiran) with their list.
 
 Each table is an editable list of rows (a formset: change, delete, add); everything on
 the page is validated before anything is written, then all is written in one
-transaction. Totals are computed from the stored rows, never stored. The year lock
-applies; readers see the rows without inputs.
+transaction, each row against the version it was read at (`instansi.versi`). Totals are
+computed from the stored rows, never stored. The year lock applies; readers see the rows
+without inputs.
 """
 
 from collections.abc import Iterable
@@ -13,7 +14,6 @@ import django_tables2 as tables
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -31,6 +31,7 @@ from instansi.forms_tabel import (
     awal_baris,
 )
 from instansi.models import KomposisiPegawai, SaranaPrasarana, TabelPendukung
+from instansi.versi import Konflik, tulis_semua
 
 KONDISI = ("jumlah", "kondisi_baik", "kondisi_sedang", "kondisi_rusak")
 
@@ -49,53 +50,39 @@ def jumlah_per_kolom(baris: Iterable[KomposisiPegawai]) -> list[tuple[str, int |
     return [(k, jumlah(v)) for k, v in kolom.items()]
 
 
-def _buka(request, slug: str, tahun: int):
-    """The agency (404/403 as `instansi.akses` decides) and whether this request writes."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
-    return instansi, menulis
-
-
-def _simpan(daftar: list) -> bool:
-    """Write every (formset, fields to set on its rows) if all of them are valid, else none."""
+def _simpan(daftar: list, label: str) -> list | None:
+    """Write every (formset, fields of its new rows) if all of them are valid: [] when
+    written, the conflicting rows when someone changed them meanwhile, None when invalid."""
     if not all([formset.is_valid() for formset, _ in daftar]):
-        return False
-    with transaction.atomic():
-        for formset, letak in daftar:
-            for baris in formset.save(commit=False):
-                for nama, nilai in letak.items():
-                    setattr(baris, nama, nilai)
-                baris.save()
-            for baris in formset.deleted_objects:
-                baris.delete()
-    return True
+        return None
+    try:
+        tulis_semua([t for formset, letak in daftar for t in formset.tulis(letak, label)])
+    except Konflik as exc:
+        return exc.daftar
+    return []
 
 
-def _halaman(request, template: str, instansi, tahun: int, **konteks):
-    konteks |= {
-        "instansi": instansi,
-        "tahun": tahun,
-        "terkunci": akses.terkunci(instansi, tahun),
-        "boleh_ubah": akses.boleh_ubah(request.user, instansi, tahun),
-    }
-    return render(request, template, konteks)
+def _halaman(request, template: str, ruang: akses.Akses, konflik=(), **konteks):
+    konteks |= ruang.konteks() | {"konflik": list(konflik)}
+    return render(request, template, konteks, status=409 if konflik else 200)
 
 
 @login_required
 def sdm(request, slug: str, tahun: int):
     """The year's staff tables, one per dimensi (gender, education, rank, position, status)."""
-    instansi, menulis = _buka(request, slug, tahun)
+    ruang = akses.buka(request, slug, tahun)
+    data = request.POST if request.method == "POST" else None
     daftar = []
     for dimensi, judul in KomposisiPegawai.Dimensi.choices:
-        baris = KomposisiPegawai.objects.filter(instansi=instansi, tahun=tahun, dimensi=dimensi)
-        formset = KomposisiPegawaiFormSet(request.POST if menulis else None, prefix=dimensi, queryset=baris)
-        daftar.append((dimensi, judul, formset))
-    letak = {"instansi": instansi, "tahun": tahun}
-    if menulis and _simpan([(formset, letak | {"dimensi": d}) for d, _, formset in daftar]):
-        messages.success(request, f"Tabel SDM tahun {tahun} tersimpan.")
-        return redirect(request.path)
+        baris = KomposisiPegawai.objects.filter(instansi=ruang.instansi, tahun=tahun, dimensi=dimensi)
+        daftar.append((dimensi, judul, KomposisiPegawaiFormSet(data, prefix=dimensi, queryset=baris)))
+    letak = {"instansi": ruang.instansi, "tahun": tahun}
+    konflik = []
+    if data is not None:
+        konflik = _simpan([(formset, letak | {"dimensi": d}) for d, _, formset in daftar], "SDM")
+        if konflik == []:
+            messages.success(request, f"Tabel SDM tahun {tahun} tersimpan.")
+            return redirect(request.path)
     tabel = [
         (
             judul,
@@ -105,24 +92,28 @@ def sdm(request, slug: str, tahun: int):
         )
         for _, judul, formset in daftar
     ]
-    return _halaman(request, "instansi/tabel/sdm.html", instansi, tahun, tabel=tabel)
+    return _halaman(request, "instansi/tabel/sdm.html", ruang, konflik or (), tabel=tabel)
 
 
 @login_required
 def sarana(request, slug: str, tahun: int):
     """The year's sarana & prasarana: each item, its count and its condition."""
-    instansi, menulis = _buka(request, slug, tahun)
-    baris = SaranaPrasarana.objects.filter(instansi=instansi, tahun=tahun)
-    formset = SaranaPrasaranaFormSet(request.POST if menulis else None, prefix="sarana", queryset=baris)
-    if menulis and _simpan([(formset, {"instansi": instansi, "tahun": tahun})]):
-        messages.success(request, f"Sarana dan prasarana tahun {tahun} tersimpan.")
-        return redirect(request.path)
+    ruang = akses.buka(request, slug, tahun)
+    baris = SaranaPrasarana.objects.filter(instansi=ruang.instansi, tahun=tahun)
+    data = request.POST if request.method == "POST" else None
+    formset = SaranaPrasaranaFormSet(data, prefix="sarana", queryset=baris)
+    konflik = []
+    if data is not None:
+        konflik = _simpan([(formset, {"instansi": ruang.instansi, "tahun": tahun})], "Sarana")
+        if konflik == []:
+            messages.success(request, f"Sarana dan prasarana tahun {tahun} tersimpan.")
+            return redirect(request.path)
     tersimpan = formset.get_queryset()
     total = [
         (SaranaPrasarana._meta.get_field(n).verbose_name, jumlah(getattr(b, n) for b in tersimpan))
         for n in KONDISI
     ]
-    return _halaman(request, "instansi/tabel/sarana.html", instansi, tahun, formset=formset, total=total)
+    return _halaman(request, "instansi/tabel/sarana.html", ruang, konflik or (), formset=formset, total=total)
 
 
 class TabelPendukungTable(tables.Table):
@@ -163,7 +154,8 @@ class TabelPendukungTable(tables.Table):
 @require_safe
 def tabel_pendukung_daftar(request, slug: str, tahun: int):
     """The year's supporting tables: title, source, size; filtered, sorted, downloadable."""
-    instansi = akses.instansi_untuk(request, slug)
+    ruang = akses.buka(request, slug, tahun)
+    instansi = ruang.instansi
     saring = TabelPendukungFilter(
         request.GET, queryset=TabelPendukung.objects.filter(instansi=instansi, tahun=tahun)
     )
@@ -173,50 +165,55 @@ def tabel_pendukung_daftar(request, slug: str, tahun: int):
         request, table, f"tabel-pendukung-{instansi.slug}-{tahun}", f"Tabel pendukung {tahun}"
     ):
         return unduhan
-    return _halaman(
-        request, "instansi/tabel/pendukung_daftar.html", instansi, tahun, table=table, saring=saring
-    )
+    return _halaman(request, "instansi/tabel/pendukung_daftar.html", ruang, table=table, saring=saring)
 
 
 def _simpan_tabel(form: TabelPendukungForm, baris) -> bool:
     """Save the table with its rows if the heading, every row and `TabelPendukung.clean()`
-    pass; otherwise add the model's objections to the form and save nothing."""
+    pass and nobody saved the table meanwhile; otherwise say why on the form (its
+    errors, or `form.konflik`) and save nothing."""
     if not all([form.is_valid(), baris is None or baris.is_valid()]):
         return False
-    tabel = form.save(commit=False)
+    tulis = form.tulis(f"Tabel «{form.instance.judul}»")
+    tabel = form.instance
+    if "kolom" in form.cleaned_data:
+        tabel.kolom = tulis.isian["kolom"] = form.cleaned_data["kolom"]
     if baris is not None:
         # Rows ticked for deletion and rows left wholly empty are dropped.
         isian = [f.sel() for f in baris.forms if not f.cleaned_data.get("DELETE")]
-        tabel.baris = [sel for sel in isian if any(s is not None for s in sel)]
+        tabel.baris = tulis.isian["baris"] = [sel for sel in isian if any(s is not None for s in sel)]
     try:
         # A table without rows yet is allowed; `clean()` still checks every row.
-        tabel.full_clean(exclude=["baris"])
+        tabel.full_clean(exclude=["baris"], validate_unique=False)
     except ValidationError as exc:
         form.add_error(None, exc.messages)
         return False
-    with transaction.atomic():
-        tabel.save()
+    try:
+        [form.tersimpan] = tulis_semua([tulis])
+    except Konflik as exc:
+        form.konflik = exc.daftar
+        return False
     return True
 
 
 @login_required
 def tabel_pendukung(request, slug: str, tahun: int, pk: int | None = None):
     """A new supporting table (its heading and columns), or one table's heading and rows."""
-    instansi, menulis = _buka(request, slug, tahun)
+    ruang = akses.buka(request, slug, tahun)
     if pk is None:
-        tabel = TabelPendukung(instansi=instansi, tahun=tahun)
+        tabel = TabelPendukung(instansi=ruang.instansi, tahun=tahun)
     else:
-        tabel = get_object_or_404(TabelPendukung, pk=pk, instansi=instansi, tahun=tahun)
-    data = request.POST if menulis else None
+        tabel = get_object_or_404(TabelPendukung, pk=pk, instansi=ruang.instansi, tahun=tahun)
+    data = request.POST if request.method == "POST" else None
     form = TabelPendukungForm(data, instance=tabel)
     baris = None
     if tabel.pk:
         baris = BarisTabelFormSet(
             data, prefix="baris", initial=awal_baris(tabel), form_kwargs={"kolom": tabel.kolom}
         )
-    if menulis and _simpan_tabel(form, baris):
-        messages.success(request, f"Tabel «{tabel.judul}» tahun {tahun} tersimpan.")
-        return redirect("tabel-pendukung-ubah", slug=instansi.slug, tahun=tahun, pk=tabel.pk)
+    if data is not None and _simpan_tabel(form, baris):
+        messages.success(request, f"Tabel «{form.tersimpan.judul}» tahun {tahun} tersimpan.")
+        return redirect("tabel-pendukung-ubah", slug=ruang.instansi.slug, tahun=tahun, pk=form.tersimpan.pk)
     return _halaman(
-        request, "instansi/tabel/pendukung.html", instansi, tahun, form=form, baris=baris, tabel=tabel
+        request, "instansi/tabel/pendukung.html", ruang, form.konflik, form=form, baris=baris, tabel=tabel
     )

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from instansi.forms import AngkaField
+from instansi.forms import AngkaField, BerVersiForm, VersiField, format_masukan
 from kinerja.hitung import JenisRumus
 from kinerja.models import AnalisisSasaran, Indikator, Realisasi
 
@@ -17,7 +17,7 @@ class RealisasiForm(forms.Form):
     komponen_b = AngkaField(label="Komponen B", **NILAI)
     belum_diukur = forms.BooleanField(label="Belum diukur", required=False)
     keterangan = forms.CharField(label="Keterangan", max_length=300, required=False)
-    versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versi = VersiField()
 
     def __init__(self, *args, indikator: Indikator, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,17 +57,33 @@ class RealisasiForm(forms.Form):
             raise forms.ValidationError("Pilih satu: realisasi, komponennya, atau «Belum diukur».")
         return data
 
-    def terapkan(self, realisasi: Realisasi) -> Realisasi:
-        """Copy the cleaned values onto `realisasi` (not saved)."""
+    def isian(self) -> dict:
+        """The cleaned values as the realisation's fields (after `is_valid`)."""
         data = self.cleaned_data
-        realisasi.nilai = data.get("nilai")
-        realisasi.komponen_a = data.get("komponen_a")
-        realisasi.komponen_b = data.get("komponen_b")
-        realisasi.keterangan = data.get("keterangan") or ("Belum diukur" if data.get("belum_diukur") else "")
-        return realisasi
+        return {
+            "nilai": data.get("nilai"),
+            "komponen_a": data.get("komponen_a"),
+            "komponen_b": data.get("komponen_b"),
+            "keterangan": data.get("keterangan") or ("Belum diukur" if data.get("belum_diukur") else ""),
+        }
 
 
-class AnalisisSasaranForm(forms.ModelForm):
+def ringkas_realisasi(r: Realisasi | None) -> str:
+    """A realisation in a few words: its value or components, and its note."""
+    if r is None:
+        return "–"
+    if r.dari_komponen:
+        teks = f"{format_masukan(r.komponen_a)} / {format_masukan(r.komponen_b)}"
+    else:
+        teks = format_masukan(r.nilai) or "–"
+    return f"{teks} ({r.keterangan})" if r.keterangan else teks
+
+
+class AnalisisSasaranForm(BerVersiForm):
+    """Why a sasaran's year went as it did; one per sasaran and year."""
+
+    kunci_alami = ("sasaran", "tahun")
+
     class Meta:
         model = AnalisisSasaran
         fields = ["uraian", "faktor_pendukung", "faktor_penghambat", "solusi"]
@@ -80,3 +96,6 @@ class PembandingForm(forms.Form):
     provinsi = AngkaField(label="Realisasi provinsi", **NILAI)
     nasional = AngkaField(label="Realisasi nasional", **NILAI)
     sumber = forms.CharField(label="Sumber", max_length=300, required=False)
+    # The version of each stored comparison as the person saw it (0: none).
+    versi_provinsi = VersiField()
+    versi_nasional = VersiField()

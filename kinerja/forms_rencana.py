@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
-from django.db import transaction
 
-from instansi.forms import AngkaField, format_masukan
-from instansi.versi import Konflik, hapus_bersyarat, simpan_bersyarat
+from instansi.forms import AngkaField, BerVersiForm, VersiField, format_masukan
+from instansi.versi import Tulis
 from kinerja.models import Indikator, Renstra, Target
 
 
@@ -34,7 +33,7 @@ def isian_terbaca(form: forms.Form) -> list[tuple[str, str]]:
     return hasil
 
 
-class NodeForm(forms.ModelForm):
+class NodeForm(BerVersiForm):
     """A node of the cascade; a sasaran or program may only point into its own Renstra."""
 
     def __init__(self, *args, **kwargs):
@@ -45,7 +44,13 @@ class NodeForm(forms.ModelForm):
                 self.fields[nama].queryset = self.fields[nama].queryset.filter(renstra_id=renstra_id)
 
 
-class RenstraForm(forms.ModelForm):
+class HapusForm(forms.Form):
+    """A deletion's confirmation: the version of the row the planner saw before deleting."""
+
+    versi = VersiField()
+
+
+class RenstraForm(BerVersiForm):
     """A Renstra's name and period; the period runs forward and starts once per agency."""
 
     class Meta:
@@ -64,10 +69,8 @@ class RenstraForm(forms.ModelForm):
         return data
 
 
-class IndikatorForm(forms.ModelForm):
-    """An indicator's definition; saved with `simpan_bersyarat` against the `versi` read."""
-
-    versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class IndikatorForm(BerVersiForm):
+    """An indicator's definition, written against the `versi` it was read at."""
 
     class Meta:
         model = Indikator
@@ -91,10 +94,6 @@ class IndikatorForm(forms.ModelForm):
             "formulasi": forms.Textarea(attrs={"rows": 3, "cols": 80}),
             "sumber_data": forms.Textarea(attrs={"rows": 2, "cols": 80}),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["versi"].initial = self.instance.versi if self.instance.pk else 0
 
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -152,20 +151,11 @@ class Baris:
     sel: list = field(default_factory=list)
 
 
-@dataclass
-class Perubahan:
-    """A cell to write: its new value (None removes it) and the version it was read at."""
-
-    sel: Sel
-    nilai: Decimal | None
-    versi: int
-
-
 class GridTargetForm(forms.Form):
     """A grid of targets: one number field and one hidden version per cell.
 
-    Validated as a whole; `simpan` writes the changed cells in one transaction and raises
-    `Konflik` (writing nothing) if any of them was saved by someone else meanwhile.
+    Validated as a whole; `perubahan` gives the changed cells for `instansi.versi.tulis_semua`,
+    which writes them all or, if any was saved by someone else meanwhile, none.
     """
 
     def __init__(self, *args, sel: list[Sel], **kwargs):
@@ -177,9 +167,7 @@ class GridTargetForm(forms.Form):
             )
             nilai.widget.attrs["aria-label"] = s.label  # the grid shows no <label> per cell
             self.fields[f"nilai_{s.kunci}"] = nilai
-            self.fields[f"versi_{s.kunci}"] = forms.IntegerField(
-                widget=forms.HiddenInput, required=False, initial=s.target.versi if s.target else 0
-            )
+            self.fields[f"versi_{s.kunci}"] = VersiField(initial=s.target.versi if s.target else 0)
 
     def baris(self, kelompok: Callable[[Indikator], str], acuan: dict[int, str] | None = None) -> list[Baris]:
         """The cells grouped by indicator, in the order they were given, for the template."""
@@ -192,8 +180,9 @@ class GridTargetForm(forms.Form):
             baris.sel.append((s, self[f"nilai_{s.kunci}"], self[f"versi_{s.kunci}"]))
         return list(hasil.values())
 
-    def perubahan(self) -> list[Perubahan]:
-        """The cells whose typed value differs from the stored one (after `is_valid`).
+    def perubahan(self) -> list[Tulis]:
+        """The cells whose typed value differs from the stored one, as rows to write (after
+        `is_valid`); an emptied cell removes its target.
 
         A cell missing from the posted data is left alone, so a truncated request cannot
         clear targets; a cell posted empty is a deliberate removal.
@@ -204,35 +193,19 @@ class GridTargetForm(forms.Form):
                 continue
             nilai = self.cleaned_data[f"nilai_{s.kunci}"]
             if nilai != s.tersimpan:
-                hasil.append(Perubahan(s, nilai, self.cleaned_data[f"versi_{s.kunci}"] or 0))
+                hasil.append(
+                    Tulis(
+                        model=Target,
+                        label=s.label,
+                        letak={
+                            "indikator": s.indikator,
+                            "tahun": s.tahun,
+                            "sumber": s.sumber,
+                            "triwulan": s.triwulan,
+                        },
+                        versi=self.cleaned_data[f"versi_{s.kunci}"],
+                        isian=None if nilai is None else {"nilai": nilai},
+                        tampil=lambda t: format_masukan(t.nilai) or "kosong",
+                    )
+                )
         return hasil
-
-    @staticmethod
-    def simpan(perubahan: list[Perubahan]) -> None:
-        """Write every change or none: a conflict anywhere rolls the whole grid back."""
-        with transaction.atomic():
-            for p in perubahan:
-                _tulis(p)
-
-
-def _tulis(p: Perubahan) -> None:
-    """Write one cell against the version it was read at; `Konflik` if it moved on."""
-    s, target = p.sel, p.sel.target
-    if target is None:
-        # Someone may have created this cell's target since the grid was opened.
-        baru = Target.objects.filter(
-            indikator=s.indikator, tahun=s.tahun, sumber=s.sumber, triwulan=s.triwulan
-        ).first()
-        if baru is not None:
-            raise Konflik(baru)
-        if p.nilai is not None:
-            Target.objects.create(
-                indikator=s.indikator, tahun=s.tahun, sumber=s.sumber, triwulan=s.triwulan, nilai=p.nilai
-            )
-        return
-    if p.nilai is None:
-        # An emptied cell removes the target; the row's history records the deletion.
-        hapus_bersyarat(target, p.versi)
-        return
-    target.nilai = p.nilai
-    simpan_bersyarat(target, p.versi)

@@ -5,11 +5,14 @@ with cells that carry their quarter.
 
 from django import forms
 
+from instansi.forms import BerVersiForm
 from kinerja.models import PerjanjianKinerja
 
 
-class PerjanjianKinerjaForm(forms.ModelForm):
+class PerjanjianKinerjaForm(BerVersiForm):
     """Where and when the agreement was signed, and by whom; its targets are the grids'."""
+
+    kunci_alami = ("instansi", "tahun", "jenis")
 
     class Meta:
         model = PerjanjianKinerja

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from instansi.models import TAHUN, BerVersi, Instansi
 from kinerja import hitung
@@ -74,7 +73,7 @@ class RenstraQuerySet(models.QuerySet):
         )[:1]
 
 
-class Renstra(models.Model):
+class Renstra(BerVersi):
     """An agency's five-year strategic plan."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="renstra")
@@ -98,8 +97,13 @@ class Renstra(models.Model):
     def __str__(self):
         return f"Renstra {self.instansi} {self.tahun_awal}–{self.tahun_akhir}"
 
+    @property
+    def tahun(self) -> range:
+        """Every year of the plan's period."""
+        return range(self.tahun_awal, self.tahun_akhir + 1)
 
-class Tujuan(models.Model):
+
+class Tujuan(BerVersi):
     """A goal of the Renstra."""
 
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan")
@@ -116,7 +120,7 @@ class Tujuan(models.Model):
         return self.uraian
 
 
-class Sasaran(models.Model):
+class Sasaran(BerVersi):
     """A strategic target (sasaran strategis) of the Renstra, measured by its IKU."""
 
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="sasaran")
@@ -136,7 +140,7 @@ class Sasaran(models.Model):
         return self.uraian
 
 
-class Program(models.Model):
+class Program(BerVersi):
     """A program under a sasaran; `uraian_sasaran` is its own outcome statement."""
 
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="program")
@@ -157,7 +161,7 @@ class Program(models.Model):
         return self.nama
 
 
-class Kegiatan(models.Model):
+class Kegiatan(BerVersi):
     """A kegiatan of a program."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="kegiatan")
@@ -175,7 +179,7 @@ class Kegiatan(models.Model):
         return self.nama
 
 
-class SubKegiatan(models.Model):
+class SubKegiatan(BerVersi):
     """A sub kegiatan of a kegiatan: the most detailed level of the budget."""
 
     kegiatan = models.ForeignKey(Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan")
@@ -237,7 +241,6 @@ class Indikator(BerVersi):
     penanggung_jawab = models.CharField(max_length=300, blank=True)
     iku = models.BooleanField("IKU", default=False, help_text="Indikator Kinerja Utama.")
     urutan = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "indikator"
@@ -301,7 +304,6 @@ class Target(BerVersi):
     sumber = models.CharField(max_length=20, choices=Sumber.choices)
     triwulan = models.PositiveSmallIntegerField(null=True, blank=True, validators=TRIWULAN)
     nilai = models.DecimalField(**NILAI)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "target"
@@ -329,7 +331,6 @@ class Realisasi(BerVersi):
     komponen_a = models.DecimalField(**NILAI, null=True, blank=True)
     komponen_b = models.DecimalField(**NILAI, null=True, blank=True)
     keterangan = models.CharField(max_length=300, blank=True, help_text="Misalnya «Belum dinilai».")
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "realisasi"
@@ -369,7 +370,7 @@ class Realisasi(BerVersi):
             raise ValidationError("Indikator bernilai langsung tidak dihitung dari komponen.")
 
 
-class Pembanding(models.Model):
+class Pembanding(BerVersi):
     """A province or national figure to compare an indicator's realisation with."""
 
     class Tingkat(models.TextChoices):
@@ -394,7 +395,7 @@ class Pembanding(models.Model):
         return f"{self.indikator} {self.tahun} {self.get_tingkat_display()}"
 
 
-class AnalisisSasaran(models.Model):
+class AnalisisSasaran(BerVersi):
     """The narrative analysis of a sasaran's year: why it was or was not achieved."""
 
     sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="analisis")
@@ -414,7 +415,7 @@ class AnalisisSasaran(models.Model):
         return f"Analisis {self.sasaran} {self.tahun}"
 
 
-class PerjanjianKinerja(models.Model):
+class PerjanjianKinerja(BerVersi):
     """A signed performance agreement; its targets are the `Target` rows of its source."""
 
     class Jenis(models.TextChoices):

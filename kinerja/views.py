@@ -1,13 +1,13 @@
 """Planners' screens for realisations: enter a period's figure, preview its capaian, see who
-changed it. Access goes through `instansi.akses`; every write is checked against the
-year lock and saved only if nobody saved the row in between (`instansi.versi`).
+changed it; and a sasaran's analysis and an indicator's province/national comparison.
+Access goes through `instansi.akses.buka` (which refuses a write to a locked year); every
+write goes through `instansi.versi.tulis_semua`, against the version the planner saw.
 """
 
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,9 +17,9 @@ from instansi import akses
 from instansi.angka import format_angka, format_persen
 from instansi.forms import format_masukan
 from instansi.pengaturan import cari_predikat
-from instansi.versi import Konflik, simpan_bersyarat
+from instansi.versi import Konflik, Tulis, tulis_semua
 from kinerja import hitung
-from kinerja.forms import AnalisisSasaranForm, PembandingForm, RealisasiForm
+from kinerja.forms import AnalisisSasaranForm, PembandingForm, RealisasiForm, ringkas_realisasi
 from kinerja.models import AnalisisSasaran, Indikator, Pembanding, Realisasi, Sasaran
 from kinerja.pengukuran import target_periode
 
@@ -79,7 +79,7 @@ def _nilai_form(form: RealisasiForm, indikator: Indikator) -> hitung.Hasil:
 @require_safe
 def pratinjau(request, slug: str, tahun: int, pk: int):
     """What the typed figures give, before saving: value, capaian, rating, or the errors."""
-    instansi = akses.instansi_untuk(request, slug)
+    instansi = akses.buka(request, slug, tahun).instansi
     indikator = _indikator(instansi, pk)
     form = RealisasiForm(request.GET, indikator=indikator)
     if not form.is_valid():
@@ -90,24 +90,28 @@ def pratinjau(request, slug: str, tahun: int, pk: int):
 @login_required
 def realisasi(request, slug: str, tahun: int, pk: int):
     """Enter or change the realisation of an indicator for a year or a quarter."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    ruang = akses.buka(request, slug, tahun)
+    instansi = ruang.instansi
     indikator = _indikator(instansi, pk)
     triwulan = _triwulan(request)
     tersimpan = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
-    boleh_ubah = akses.boleh_ubah(request.user, instansi, tahun)
-    konflik = None
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
+    boleh_ubah = ruang.boleh_ubah
+    konflik = []
+    if request.method == "POST":
         form = RealisasiForm(request.POST, indikator=indikator)
         if form.is_valid():
-            realisasi = form.terapkan(
-                tersimpan or Realisasi(indikator=indikator, tahun=tahun, triwulan=triwulan)
+            tulis = Tulis(
+                model=Realisasi,
+                label=f"Realisasi {PERIODE[triwulan].lower()} {tahun}",
+                letak={"indikator": indikator, "tahun": tahun, "triwulan": triwulan},
+                versi=form.cleaned_data["versi"],
+                isian=form.isian(),
+                tampil=ringkas_realisasi,
             )
             try:
-                simpan_bersyarat(realisasi, form.cleaned_data.get("versi") or 0)
+                tulis_semua([tulis])
             except Konflik as exc:
-                konflik = exc.terbaru
+                konflik = exc.daftar
             else:
                 messages.success(request, f"Realisasi {indikator} {tahun} ({PERIODE[triwulan]}) tersimpan.")
                 return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
@@ -116,14 +120,11 @@ def realisasi(request, slug: str, tahun: int, pk: int):
     if not boleh_ubah:
         for field in form.fields.values():
             field.disabled = True
-    konteks = {
-        "instansi": instansi,
-        "tahun": tahun,
+    konteks = ruang.konteks() | {
         "indikator": indikator,
         "triwulan": triwulan,
         "periode": PERIODE,
         "form": form,
-        "boleh_ubah": boleh_ubah,
         "konflik": konflik,
         "tersimpan": tersimpan,
         "hasil": _hasil(indikator, instansi, tahun, triwulan, tersimpan.nilai_efektif())
@@ -138,70 +139,69 @@ def realisasi(request, slug: str, tahun: int, pk: int):
 @login_required
 def analisis(request, slug: str, tahun: int, pk: int):
     """The narrative of a sasaran's year: why it was or was not achieved."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
-    sasaran = get_object_or_404(Sasaran, pk=pk, renstra__instansi=instansi)
+    ruang = akses.buka(request, slug, tahun)
+    sasaran = get_object_or_404(Sasaran, pk=pk, renstra__instansi=ruang.instansi)
     tersimpan = AnalisisSasaran.objects.filter(sasaran=sasaran, tahun=tahun).first()
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
-        form = AnalisisSasaranForm(
-            request.POST, instance=tersimpan or AnalisisSasaran(sasaran=sasaran, tahun=tahun)
-        )
-        if form.is_valid():
-            with transaction.atomic():
-                form.save()
-            messages.success(request, f"Analisis «{sasaran}» tahun {tahun} tersimpan.")
-            return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
-    else:
-        form = AnalisisSasaranForm(instance=tersimpan)
-    boleh_ubah = akses.boleh_ubah(request.user, instansi, tahun)
+    form = AnalisisSasaranForm(
+        request.POST if request.method == "POST" else None,
+        instance=tersimpan or AnalisisSasaran(sasaran=sasaran, tahun=tahun),
+    )
+    if form.is_bound and form.simpan():
+        messages.success(request, f"Analisis «{sasaran}» tahun {tahun} tersimpan.")
+        return redirect("instansi-tahun", slug=ruang.instansi.slug, tahun=tahun)
     return render(
         request,
         "kinerja/analisis.html",
-        {"instansi": instansi, "tahun": tahun, "sasaran": sasaran, "form": form, "boleh_ubah": boleh_ubah},
+        ruang.konteks() | {"sasaran": sasaran, "form": form},
+        status=409 if form.konflik else 200,
     )
+
+
+def _nilai_pembanding(p: Pembanding | None) -> str:
+    return f"{format_masukan(p.nilai) or '–'} ({p.sumber or 'tanpa sumber'})" if p else "–"
 
 
 @login_required
 def pembanding(request, slug: str, tahun: int, pk: int):
     """The province's and the nation's realisation beside the agency's, for the report's comparison."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
-    indikator = _indikator(instansi, pk)
+    ruang = akses.buka(request, slug, tahun)
+    indikator = _indikator(ruang.instansi, pk)
     tersimpan = {p.tingkat: p for p in Pembanding.objects.filter(indikator=indikator, tahun=tahun)}
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
+    konflik = []
+    if request.method == "POST":
         form = PembandingForm(request.POST)
         if form.is_valid():
-            with transaction.atomic():
-                for tingkat in Pembanding.Tingkat:
-                    nilai = form.cleaned_data[tingkat.value]
-                    if nilai is None:
-                        Pembanding.objects.filter(indikator=indikator, tahun=tahun, tingkat=tingkat).delete()
-                    else:
-                        Pembanding.objects.update_or_create(
-                            indikator=indikator,
-                            tahun=tahun,
-                            tingkat=tingkat,
-                            defaults={"nilai": nilai, "sumber": form.cleaned_data["sumber"]},
+            rencana = []
+            for tingkat in Pembanding.Tingkat:
+                lama = tersimpan.get(tingkat.value)
+                nilai = form.cleaned_data[tingkat.value]
+                isian = None if nilai is None else {"nilai": nilai, "sumber": form.cleaned_data["sumber"]}
+                if isian != ({"nilai": lama.nilai, "sumber": lama.sumber} if lama else None):
+                    rencana.append(
+                        Tulis(
+                            model=Pembanding,
+                            label=f"Realisasi {tingkat.label.lower()} {tahun}",
+                            letak={"indikator": indikator, "tahun": tahun, "tingkat": tingkat.value},
+                            versi=form.cleaned_data[f"versi_{tingkat.value}"],
+                            isian=isian,
+                            tampil=_nilai_pembanding,
                         )
-            messages.success(request, f"Pembanding «{indikator}» tahun {tahun} tersimpan.")
-            return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
+                    )
+            try:
+                tulis_semua(rencana)
+            except Konflik as exc:
+                konflik = exc.daftar
+            else:
+                messages.success(request, f"Pembanding «{indikator}» tahun {tahun} tersimpan.")
+                return redirect("instansi-tahun", slug=ruang.instansi.slug, tahun=tahun)
     else:
         sumber = next((p.sumber for p in tersimpan.values() if p.sumber), "")
-        form = PembandingForm(initial={t: p.nilai for t, p in tersimpan.items()} | {"sumber": sumber})
-    boleh_ubah = akses.boleh_ubah(request.user, instansi, tahun)
-    if not boleh_ubah:
+        awal = {t: p.nilai for t, p in tersimpan.items()} | {
+            f"versi_{t}": p.versi for t, p in tersimpan.items()
+        }
+        form = PembandingForm(initial=awal | {"sumber": sumber})
+    if not ruang.boleh_ubah:
         for field in form.fields.values():
             field.disabled = True
-    return render(
-        request,
-        "kinerja/pembanding.html",
-        {
-            "instansi": instansi,
-            "tahun": tahun,
-            "indikator": indikator,
-            "form": form,
-            "boleh_ubah": boleh_ubah,
-        },
-    )
+    konteks = ruang.konteks() | {"indikator": indikator, "form": form, "konflik": konflik}
+    return render(request, "kinerja/pembanding.html", konteks, status=409 if konflik else 200)

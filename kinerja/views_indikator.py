@@ -12,7 +12,6 @@ from django_tables2 import RequestConfig
 from instansi import akses
 from instansi.ekspor import unduh
 from instansi.forms import format_masukan
-from instansi.versi import Konflik, simpan_bersyarat
 from kinerja.filters import IndikatorFilter
 from kinerja.forms_rencana import IndikatorForm, isian_terbaca
 from kinerja.models import LEVEL_INDIKATOR, Indikator
@@ -33,7 +32,8 @@ def riwayat(indikator: Indikator) -> list[tuple]:
     """The latest changes, each with what it changed: (record, [(field label, old, new)])."""
     catatan = list(indikator.history.select_related("history_user")[: RIWAYAT + 1])
     hasil = []
-    for baru, lama in zip(catatan, [*catatan[1:], None], strict=True):
+    # Each record against the one before it; the oldest (or the only one) against nothing.
+    for baru, lama in zip(catatan, [*catatan[1:], None], strict=False):
         beda = baru.diff_against(lama, excluded_fields=["versi"]).changes if lama else []
         perubahan = []
         for c in beda:
@@ -43,61 +43,50 @@ def riwayat(indikator: Indikator) -> list[tuple]:
     return hasil[:RIWAYAT]
 
 
-def _halaman(request, instansi, indikator: Indikator):
+def _halaman(request, ruang: akses.Akses, indikator: Indikator):
     """Show, or save against the version it was read at, an indicator's definition."""
-    konflik = None
-    if request.method == "POST":
-        form = IndikatorForm(request.POST, instance=indikator)
-        if form.is_valid():
-            try:
-                simpan_bersyarat(form.save(commit=False), form.cleaned_data["versi"] or 0)
-            except Konflik as exc:
-                konflik = exc.terbaru
-            else:
-                messages.success(request, f"Indikator «{indikator}» tersimpan.")
-                return redirect("indikator-ubah", slug=instansi.slug, pk=indikator.pk)
-    else:
-        form = IndikatorForm(instance=indikator)
-    konteks = {
-        "instansi": instansi,
+    instansi = ruang.instansi
+    form = IndikatorForm(request.POST if request.method == "POST" else None, instance=indikator)
+    if form.is_bound and form.simpan():
+        messages.success(request, f"Indikator «{form.tersimpan}» tersimpan.")
+        return redirect("indikator-ubah", slug=instansi.slug, pk=form.tersimpan.pk)
+    konteks = ruang.konteks() | {
         "indikator": indikator,
         "form": form,
         "terbaca": isian_terbaca(form),
-        "konflik": konflik,
-        "boleh_ubah": akses.boleh_tulis(request.user, instansi),
         "jenis_node": indikator.node._meta.verbose_name,
         "url_pohon": url_pohon(instansi, indikator.node),
         "riwayat": riwayat(indikator) if indikator.pk else [],
         "target": [(t, format_masukan(t.nilai)) for t in indikator.target.all()] if indikator.pk else [],
     }
-    return render(request, "kinerja/rencana/indikator.html", konteks, status=409 if konflik else 200)
+    return render(request, "kinerja/rencana/indikator.html", konteks, status=409 if form.konflik else 200)
 
 
 @login_required
 def indikator_tambah(request, slug: str, tingkat: str, induk: int):
     """A new indicator on a tujuan, sasaran, program, kegiatan or sub kegiatan."""
-    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
+    ruang = akses.buka(request, slug)
     t = cari_tingkat(tingkat)
     if t.field not in LEVEL_INDIKATOR:
         raise Http404("Indikator tidak dipasang pada tingkat ini.")
-    return _halaman(request, instansi, Indikator(**{t.field: node(t, instansi, induk)}))
+    return _halaman(request, ruang, Indikator(**{t.field: node(t, ruang.instansi, induk)}))
 
 
 @login_required
 def indikator_ubah(request, slug: str, pk: int):
     """An indicator's definition, targets and history; readers see it without inputs."""
-    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
+    ruang = akses.buka(request, slug)
     indikator = get_object_or_404(
-        Indikator.objects.select_related(*LEVEL_INDIKATOR), pk=pk, renstra__instansi=instansi
+        Indikator.objects.select_related(*LEVEL_INDIKATOR), pk=pk, renstra__instansi=ruang.instansi
     )
-    return _halaman(request, instansi, indikator)
+    return _halaman(request, ruang, indikator)
 
 
 @login_required
 @require_safe
 def indikator_daftar(request, slug: str):
     """Every indicator of the agency: sortable, filtered, and exported as shown (`?ekspor=csv` or `xlsx`)."""
-    instansi = akses.instansi_untuk(request, slug)
+    instansi = akses.buka(request, slug).instansi
     saring = IndikatorFilter(
         request.GET, queryset=dengan_tingkat(Indikator.objects.filter(renstra__instansi=instansi))
     )

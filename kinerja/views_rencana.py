@@ -2,8 +2,10 @@
 → sub kegiatan, each with its indicators), and adding, changing and deleting its nodes.
 
 One set of views serves every level through `TINGKAT`; access goes through
-`instansi.akses`, and every node is fetched through its agency, so another agency's node
-answers 404. A node with budget or realisations cannot be deleted.
+`instansi.akses.buka`, and every node is fetched through its agency, so another agency's
+node answers 404. Changes and deletions are checked against the version the planner saw
+(`instansi.versi`). A node with budget or realisations cannot be deleted, nor one whose
+deletion would take along data of a year locked for the planner.
 """
 
 from collections import defaultdict
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import router, transaction
+from django.db import IntegrityError, router, transaction
 from django.db.models import Prefetch
 from django.db.models.deletion import Collector
 from django.forms import modelform_factory
@@ -21,8 +23,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from instansi import akses
-from kinerja.forms_rencana import NodeForm, RenstraForm, isian_terbaca
-from kinerja.models import Kegiatan, Program, Renstra, Sasaran, SubKegiatan, Target, Tujuan
+from instansi.versi import Bentrok, Konflik, Tulis, tulis_semua
+from kinerja.forms_rencana import HapusForm, NodeForm, RenstraForm, isian_terbaca
+from kinerja.models import Kegiatan, Program, Renstra, Sasaran, SubKegiatan, Tujuan
 
 # Deleting a node must not take recorded facts with it. Named by label because `kinerja`
 # may not import `anggaran` (dependencies point one way).
@@ -113,8 +116,8 @@ def _program(queryset=None, **kwargs) -> Prefetch:
 @require_safe
 def pohon(request, slug: str):
     """The agency's Renstra as a tree, every node with its indicators; a fixed number of queries."""
-    instansi = akses.instansi_untuk(request, slug)
-    renstra = Renstra.objects.filter(instansi=instansi).prefetch_related(
+    ruang = akses.buka(request, slug)
+    renstra = Renstra.objects.filter(instansi=ruang.instansi).prefetch_related(
         "tujuan__indikator",
         Prefetch(
             "sasaran",
@@ -126,66 +129,53 @@ def pohon(request, slug: str):
     return render(
         request,
         "kinerja/rencana/pohon.html",
-        {
-            "instansi": instansi,
-            "daftar_renstra": [(r, range(r.tahun_awal, r.tahun_akhir + 1)) for r in renstra],
-            "boleh_tulis": akses.boleh_tulis(request.user, instansi),
-        },
+        ruang.konteks() | {"daftar_renstra": [(r, range(r.tahun_awal, r.tahun_akhir + 1)) for r in renstra]},
     )
 
 
-def _simpan_node(request, instansi, t: Tingkat, obj, judul: str):
+def _simpan_node(request, ruang: akses.Akses, t: Tingkat, obj, judul: str):
     """The shared body of adding and changing a node: read-only for readers."""
-    if request.method == "POST":
-        form = t.form(request.POST, instance=obj)
-        if form.is_valid():
-            with transaction.atomic():
-                obj = form.save()
-            messages.success(request, f"{obj._meta.verbose_name.capitalize()} «{obj}» tersimpan.")
-            return redirect(url_pohon(instansi, obj))
-    else:
-        form = t.form(instance=obj)
-    return render(
-        request,
-        "kinerja/rencana/node.html",
-        {
-            "instansi": instansi,
-            "form": form,
-            "terbaca": isian_terbaca(form),
-            "judul": judul,
-            "obj": obj,
-            "tingkat": t.nama,
-            "boleh_ubah": akses.boleh_tulis(request.user, instansi),
-        },
-    )
+    form = t.form(request.POST if request.method == "POST" else None, instance=obj)
+    if form.is_bound and form.simpan():
+        baru = form.tersimpan
+        messages.success(request, f"{baru._meta.verbose_name.capitalize()} «{baru}» tersimpan.")
+        return redirect(url_pohon(ruang.instansi, baru))
+    konteks = ruang.konteks() | {
+        "form": form,
+        "terbaca": isian_terbaca(form),
+        "judul": judul,
+        "obj": obj,
+        "tingkat": t.nama,
+    }
+    return render(request, "kinerja/rencana/node.html", konteks, status=409 if form.konflik else 200)
 
 
 @login_required
 def node_tambah(request, slug: str, tingkat: str, induk: int | None = None):
     """Add a Renstra (no parent) or a node under `induk` (a Renstra, program or kegiatan)."""
-    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
+    ruang = akses.buka(request, slug)
     t = cari_tingkat(tingkat)
     if (t.induk is None) != (induk is None):
         raise Http404("Tingkat ini tidak berada di bawah induk tersebut.")
     if t.induk is None:
-        obj = t.model(instansi=instansi)
+        obj = t.model(instansi=ruang.instansi)
     else:
-        obj = t.model(**{t.induk: node(t.tingkat_induk, instansi, induk)})
-    return _simpan_node(request, instansi, t, obj, f"Tambah {t.model._meta.verbose_name}")
+        obj = t.model(**{t.induk: node(t.tingkat_induk, ruang.instansi, induk)})
+    return _simpan_node(request, ruang, t, obj, f"Tambah {t.model._meta.verbose_name}")
 
 
 @login_required
 def node_ubah(request, slug: str, tingkat: str, pk: int):
     """Change a node of the plan; a reader sees it without inputs."""
-    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
+    ruang = akses.buka(request, slug)
     t = cari_tingkat(tingkat)
-    obj = node(t, instansi, pk)
-    return _simpan_node(request, instansi, t, obj, f"{t.model._meta.verbose_name.capitalize()}: {obj}")
+    obj = node(t, ruang.instansi, pk)
+    return _simpan_node(request, ruang, t, obj, f"{t.model._meta.verbose_name.capitalize()}: {obj}")
 
 
 def dampak_hapus(obj) -> tuple[list[tuple[str, int]], list[tuple[str, int]], set[int]]:
     """What deleting `obj` would remove: (every kind with its count, the kinds that forbid
-    it, the years of the targets it would take along)."""
+    it, the years whose data it would take along, a Renstra's own years included)."""
     collector = Collector(using=router.db_for_write(type(obj)))
     collector.collect([obj])
     isi = defaultdict(list)
@@ -199,35 +189,50 @@ def dampak_hapus(obj) -> tuple[list[tuple[str, int]], list[tuple[str, int]], set
         for m, o in isi.items()
         if o and m._meta.label_lower in PENGHALANG_HAPUS
     ]
-    return jumlah, penghalang, {t.tahun for t in isi.get(Target, [])}
+    tahun = {o.tahun for daftar in isi.values() for o in daftar if isinstance(getattr(o, "tahun", None), int)}
+    for renstra in isi.get(Renstra, []):
+        tahun |= set(renstra.tahun)
+    return jumlah, penghalang, tahun
 
 
 @login_required
 def node_hapus(request, slug: str, tingkat: str, pk: int):
     """Confirm (GET) and delete (POST) a node and what hangs under it, unless it holds
-    budget or realisations; a target of a locked year cannot be taken along by a planner."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
+    budget or realisations, or would take along data of a year locked for the planner; the
+    deletion is checked against the version the planner saw, like every write."""
+    ruang = akses.buka(request, slug)
     t = cari_tingkat(tingkat)
-    obj = node(t, instansi, pk)
-    jumlah, penghalang, tahun_target = dampak_hapus(obj)
-    if menulis and not penghalang:
-        for tahun in sorted(tahun_target):
-            akses.pastikan_terbuka(request.user, instansi, tahun)
-        with transaction.atomic():
-            obj.delete()
-        messages.success(request, f"{obj._meta.verbose_name.capitalize()} «{obj}» dihapus.")
-        return redirect(url_pohon(instansi))
+    obj = node(t, ruang.instansi, pk)
+    konflik: list[Bentrok] = []
+    if request.method == "POST":
+        form = HapusForm(request.POST)
+        versi = form.cleaned_data["versi"] if form.is_valid() else 0
+        try:
+            with transaction.atomic():
+                # Checked inside the transaction, against what is stored at the moment of deleting.
+                _, penghalang, tahun = dampak_hapus(obj)
+                if not penghalang:
+                    ruang.pastikan_terbuka(tahun)
+                    tulis_semua([Tulis(type(obj), str(obj), {"pk": obj.pk}, versi, None)])
+        except Konflik as exc:
+            konflik = exc.daftar
+        except IntegrityError:
+            # Something was recorded under the node while it was being deleted.
+            konflik = [Bentrok(str(obj), "(data baru baru saja dicatat di bawahnya)", None, None)]
+        else:
+            if not penghalang:
+                messages.success(request, f"{obj._meta.verbose_name.capitalize()} «{obj}» dihapus.")
+                return redirect(url_pohon(ruang.instansi))
+    jumlah, penghalang, tahun = dampak_hapus(obj)
+    konteks = ruang.konteks() | {
+        "obj": obj,
+        "versi": obj.versi,
+        "tingkat": tingkat,
+        "jumlah": jumlah,
+        "penghalang": penghalang,
+        "tahun_terkunci": sorted(ruang.terkunci_bagi(tahun)),
+        "konflik": konflik,
+    }
     return render(
-        request,
-        "kinerja/rencana/hapus.html",
-        {
-            "instansi": instansi,
-            "obj": obj,
-            "tingkat": tingkat,
-            "jumlah": jumlah,
-            "penghalang": penghalang,
-            "boleh_ubah": akses.boleh_tulis(request.user, instansi),
-        },
-        status=409 if menulis else 200,
+        request, "kinerja/rencana/hapus.html", konteks, status=409 if request.method == "POST" else 200
     )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from instansi import akses
 from instansi.forms import format_masukan
-from instansi.versi import Konflik
+from instansi.versi import Konflik, tulis_semua
 from kinerja.forms_rencana import GridTargetForm, Sel, periode
 from kinerja.models import Indikator, Renstra, Target
 from kinerja.tables import dengan_tingkat, label_tingkat
@@ -54,13 +54,15 @@ def _sel(indikator: list[Indikator], tahun: list[int], sumber, terkunci: set[int
     ]
 
 
-def _terkunci(user, instansi, tahun: list[int]) -> set[int]:
-    """The years whose cells `user` may not change (an admin may still correct them)."""
-    return {t for t in tahun if akses.terkunci_bagi(user, instansi, t)}
-
-
 def grid_target(
-    request, instansi, sel: list[Sel], template: str, konteks: dict, kelompok, acuan=None, nama="target"
+    request,
+    ruang: akses.Akses,
+    sel: list[Sel],
+    template: str,
+    konteks: dict,
+    kelompok,
+    acuan=None,
+    nama="target",
 ):
     """The body every target grid shares: validate every cell, write all or nothing, 409 on
     a conflict, and list the latest changes to the grid's targets (years and quarters).
@@ -68,17 +70,16 @@ def grid_target(
     `acuan` is a read-only column beside the cells (indicator pk → shown value), titled by
     `judul_acuan` in `konteks`; `nama` says what the cells are in the message after saving.
     """
-    konflik = None
+    konflik = []
     if request.method == "POST":
         form = GridTargetForm(request.POST, sel=sel)
         if form.is_valid():
             perubahan = form.perubahan()
-            for tahun in sorted({p.sel.tahun for p in perubahan}):
-                akses.pastikan_terbuka(request.user, instansi, tahun)
+            ruang.pastikan_terbuka({t.letak["tahun"] for t in perubahan})
             try:
-                form.simpan(perubahan)
+                tulis_semua(perubahan)
             except Konflik as exc:
-                konflik = exc
+                konflik = exc.daftar
             else:
                 messages.success(request, f"{len(perubahan)} {nama} diubah.")
                 return redirect(request.path)
@@ -89,15 +90,11 @@ def grid_target(
         tahun__in={s.tahun for s in sel},
         sumber__in={s.sumber for s in sel},
     ).select_related("history_user", "indikator")[:RIWAYAT]
-    terbaru = konflik.terbaru if konflik else None
-    konteks |= {
-        "instansi": instansi,
+    konteks |= ruang.konteks() | {
         "form": form,
         "baris": form.baris(kelompok, acuan),
         "konflik": konflik,
-        "konflik_periode": periode(terbaru.tahun, terbaru.triwulan) if terbaru else "",
-        "konflik_nilai": format_masukan(terbaru.nilai) if terbaru else "",
-        "boleh_ubah": akses.boleh_tulis(request.user, instansi) and not all(s.terkunci for s in sel),
+        "boleh_ubah": ruang.boleh_tulis and not all(s.terkunci for s in sel),
         "riwayat": [(r, periode(r.tahun, r.triwulan), format_masukan(r.nilai)) for r in riwayat],
     }
     return render(request, template, konteks, status=409 if konflik else 200)
@@ -106,18 +103,18 @@ def grid_target(
 @login_required
 def target_renstra(request, slug: str, pk: int):
     """The Renstra's targets: every sasaran indicator × every year of the period."""
-    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
-    renstra = get_object_or_404(Renstra, pk=pk, instansi=instansi)
+    ruang = akses.buka(request, slug)
+    renstra = get_object_or_404(Renstra, pk=pk, instansi=ruang.instansi)
     tahun = list(range(renstra.tahun_awal, renstra.tahun_akhir + 1))
     indikator = list(
         Indikator.objects.filter(renstra=renstra, sasaran__isnull=False)
         .select_related("sasaran")
         .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
     )
-    sel = _sel(indikator, tahun, [Target.Sumber.RENSTRA], _terkunci(request.user, instansi, tahun))
+    sel = _sel(indikator, tahun, [Target.Sumber.RENSTRA], ruang.terkunci_bagi(tahun))
     konteks = {"renstra": renstra, "judul_kolom": tahun}
     return grid_target(
-        request, instansi, sel, "kinerja/rencana/target_renstra.html", konteks, lambda i: i.sasaran.uraian
+        request, ruang, sel, "kinerja/rencana/target_renstra.html", konteks, lambda i: i.sasaran.uraian
     )
 
 
@@ -128,21 +125,18 @@ def _renstra_tahun(instansi, tahun: int) -> Renstra:
     return renstra
 
 
-def _sel_pk(request, instansi, tahun: int) -> tuple[Renstra, list[Sel]]:
-    renstra = _renstra_tahun(instansi, tahun)
+def _sel_pk(ruang: akses.Akses, tahun: int) -> tuple[Renstra, list[Sel]]:
+    renstra = _renstra_tahun(ruang.instansi, tahun)
     indikator = list(dengan_tingkat(Indikator.objects.filter(renstra=renstra)).order_by(*URUTAN_CASCADE))
-    return renstra, _sel(indikator, [tahun], PK, _terkunci(request.user, instansi, [tahun]))
+    return renstra, _sel(indikator, [tahun], PK, ruang.terkunci_bagi([tahun]))
 
 
 @login_required
 def perjanjian_kinerja(request, slug: str, tahun: int):
     """The year's Perjanjian Kinerja: PK murni and PK perubahan targets side by side, with
     the Renstra target of the year beside them for reference."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
-    renstra, sel = _sel_pk(request, instansi, tahun)
+    ruang = akses.buka(request, slug, tahun)
+    renstra, sel = _sel_pk(ruang, tahun)
     acuan = {
         t.indikator_id: format_masukan(t.nilai)
         for t in Target.objects.filter(
@@ -156,7 +150,7 @@ def perjanjian_kinerja(request, slug: str, tahun: int):
         "judul_kolom": [Target.Sumber(s).label for s in PK],
     }
     return grid_target(
-        request, instansi, sel, "kinerja/rencana/perjanjian_kinerja.html", konteks, label_tingkat, acuan
+        request, ruang, sel, "kinerja/rencana/perjanjian_kinerja.html", konteks, label_tingkat, acuan
     )
 
 
@@ -164,8 +158,8 @@ def perjanjian_kinerja(request, slug: str, tahun: int):
 @require_safe
 def perjanjian_kinerja_perubahan(request, slug: str, tahun: int):
     """What the PK perubahan changed: the indicators whose target differs from the PK murni."""
-    instansi = akses.instansi_untuk(request, slug)
-    renstra, sel = _sel_pk(request, instansi, tahun)
+    ruang = akses.buka(request, slug, tahun)
+    renstra, sel = _sel_pk(ruang, tahun)
     berubah = []
     # One year, so each indicator's cells come in the order of `PK`: murni, then perubahan.
     for murni, perubahan in zip(sel[::2], sel[1::2], strict=True):
@@ -174,5 +168,5 @@ def perjanjian_kinerja_perubahan(request, slug: str, tahun: int):
     return render(
         request,
         "kinerja/rencana/perjanjian_kinerja_perubahan.html",
-        {"instansi": instansi, "tahun": tahun, "renstra": renstra, "berubah": berubah},
+        ruang.konteks() | {"renstra": renstra, "berubah": berubah},
     )

@@ -9,7 +9,6 @@ someone else since the page was opened.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -41,17 +40,15 @@ def _indikator(instansi, tahun: int) -> list[Indikator]:
 @login_required
 def target_triwulan(request, slug: str, tahun: int):
     """Every indicator × TW I–IV of the agreement in force, beside its yearly target."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
+    ruang = akses.buka(request, slug, tahun)
+    instansi = ruang.instansi
     sumber = sumber_berlaku(instansi, tahun)
     indikator = _indikator(instansi, tahun)
     tersimpan = {
         (t.indikator_id, t.triwulan): t
         for t in Target.objects.filter(indikator__in=indikator, tahun=tahun, sumber=sumber)
     }
-    terkunci = akses.terkunci_bagi(request.user, instansi, tahun)
+    terkunci = bool(ruang.terkunci_bagi([tahun]))
     sel = [
         Sel(i, tahun, sumber, tersimpan.get((i.pk, tw)), terkunci, triwulan=tw)
         for i in indikator
@@ -66,7 +63,7 @@ def target_triwulan(request, slug: str, tahun: int):
     }
     return grid_target(
         request,
-        instansi,
+        ruang,
         sel,
         "kinerja/triwulan/target.html",
         konteks,
@@ -81,15 +78,13 @@ def perjanjian_naskah(request, slug: str, tahun: int, jenis: str):
     """The record of the year's PK murni or PK perubahan: where, when and who signed."""
     if jenis not in PerjanjianKinerja.Jenis.values:
         raise Http404("Jenis Perjanjian Kinerja tidak dikenal.")
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
-    pk = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, jenis=jenis).first()
-    baru = pk is None
+    ruang = akses.buka(request, slug, tahun)
+    instansi = ruang.instansi
+    perjanjian = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, jenis=jenis).first()
+    baru = perjanjian is None
     if baru:
         # A new agreement is signed by the agency's head and the region's head, as a rule.
-        pk = PerjanjianKinerja(
+        perjanjian = PerjanjianKinerja(
             instansi=instansi,
             tahun=tahun,
             jenis=jenis,
@@ -100,20 +95,14 @@ def perjanjian_naskah(request, slug: str, tahun: int, jenis: str):
             pihak_kedua_nama=instansi.pemda.nama_kepala,
             pihak_kedua_jabatan=f"{instansi.pemda.jabatan_kepala} {instansi.pemda.nama}".strip(),
         )
-    form = PerjanjianKinerjaForm(request.POST if menulis else None, instance=pk)
-    if menulis and form.is_valid():
-        with transaction.atomic():
-            form.save()
-        messages.success(request, f"{pk} tersimpan.")
+    form = PerjanjianKinerjaForm(request.POST if request.method == "POST" else None, instance=perjanjian)
+    if form.is_bound and form.simpan():
+        messages.success(request, f"{perjanjian} tersimpan.")
         return redirect(request.path)
-    konteks = {
-        "instansi": instansi,
-        "tahun": tahun,
-        "perjanjian": pk,
+    konteks = ruang.konteks() | {
+        "perjanjian": perjanjian,
         "baru": baru,
         "form": form,
         "terbaca": isian_terbaca(form),
-        "boleh_ubah": akses.boleh_tulis(request.user, instansi)
-        and not akses.terkunci_bagi(request.user, instansi, tahun),
     }
-    return render(request, "kinerja/triwulan/naskah.html", konteks)
+    return render(request, "kinerja/triwulan/naskah.html", konteks, status=409 if form.konflik else 200)

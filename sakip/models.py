@@ -6,10 +6,10 @@ This is the top of the dependency chain: it may use every other app.
 from django.conf import settings
 from django.db import models
 
-from instansi.models import TAHUN, Instansi
+from instansi.models import TAHUN, BerVersi, Instansi
 
 
-class LaporanKinerja(models.Model):
+class LaporanKinerja(BerVersi):
     """An agency's annual performance report (LKjIP) for a year: what is not in the data."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="laporan")

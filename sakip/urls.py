@@ -43,8 +43,8 @@ urlpatterns = [
     path(TAHUN + "excel/anggaran/", excel.templat_anggaran, name="excel-templat-anggaran"),
     path(TAHUN + "excel/unggah/", excel.unggah, name="excel-unggah"),
     path(TAHUN + "excel/unggah/<int:pk>/", excel.pratinjau, name="excel-pratinjau"),
-    path("laporan/<slug:slug>/<int:tahun>/", lkjip.laporan_html, name="lkjip-html"),
-    path("laporan/<slug:slug>/<int:tahun>/xlsx/", excel.tabel_lkjip, name="lkjip-xlsx"),
-    path("laporan/<slug:slug>/<int:tahun>/pdf/", lkjip.laporan_pdf, name="lkjip-pdf"),
+    path("laporan/<slug:slug>/<tahun:tahun>/", lkjip.laporan_html, name="lkjip-html"),
+    path("laporan/<slug:slug>/<tahun:tahun>/xlsx/", excel.tabel_lkjip, name="lkjip-xlsx"),
+    path("laporan/<slug:slug>/<tahun:tahun>/pdf/", lkjip.laporan_pdf, name="lkjip-pdf"),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,5 @@
 """Site-wide screens: the start page and an agency's year at a glance."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from anggaran.ringkasan import NodeAnggaran, jumlah
 from instansi import akses
+from instansi.forms import BerVersiForm
 from instansi.models import KunciTahun
 from kinerja.hitung import TidakTerhitung
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
@@ -20,7 +20,7 @@ def beranda(request):
     """The start page: the agencies the user may open, each with its Renstra's years."""
     daftar = []
     for instansi in akses.instansi_terbaca(request.user).prefetch_related("renstra").select_related("pemda"):
-        tahun = sorted({t for r in instansi.renstra.all() for t in range(r.tahun_awal, r.tahun_akhir + 1)})
+        tahun = sorted({t for r in instansi.renstra.all() for t in r.tahun})
         daftar.append((instansi, tahun))
     return render(request, "beranda.html", {"daftar": daftar})
 
@@ -30,7 +30,8 @@ def beranda(request):
 def instansi_tahun(request, slug: str, tahun: int):
     """An agency's year: every indicator's target, realisation, capaian and what is missing,
     and budget absorption per program; links to every entry screen."""
-    instansi = akses.instansi_untuk(request, slug)
+    ruang = akses.buka(request, slug, tahun)
+    instansi = ruang.instansi
     try:
         data = kumpulkan(instansi, tahun)
     except LaporanTidakAda as exc:
@@ -45,23 +46,24 @@ def instansi_tahun(request, slug: str, tahun: int):
     return render(
         request,
         "sakip/instansi_tahun.html",
-        {
-            "instansi": instansi,
-            "tahun": tahun,
+        ruang.konteks()
+        | {
             "data": data,
             "pengaturan": data.pengaturan,
             "indikator": indikator,
             "belum": belum,
             "pagu": jumlah(data.program, NodeAnggaran.pagu_akhir),
             "realisasi": jumlah(data.program, NodeAnggaran.realisasi),
-            "boleh_tulis": akses.boleh_tulis(request.user, instansi),
-            "terkunci": akses.terkunci(instansi, tahun),
-            "tahun_renstra": list(range(data.renstra.tahun_awal, data.renstra.tahun_akhir + 1)),
+            "tahun_renstra": list(data.renstra.tahun),
         },
     )
 
 
-class NaskahLaporanForm(forms.ModelForm):
+class NaskahLaporanForm(BerVersiForm):
+    """The report's title and the place and date of its signature; one per agency and year."""
+
+    kunci_alami = ("instansi", "tahun")
+
     class Meta:
         model = LaporanKinerja
         fields = ["judul", "tempat_tanggal"]
@@ -70,31 +72,28 @@ class NaskahLaporanForm(forms.ModelForm):
 @login_required
 def naskah_laporan(request, slug: str, tahun: int):
     """The LKjIP's own words that are not data: its title and the signature's place and date."""
-    menulis = request.method == "POST"
-    instansi = akses.instansi_untuk(request, slug, tulis=menulis)
-    laporan = LaporanKinerja.objects.filter(instansi=instansi, tahun=tahun).first()
+    ruang = akses.buka(request, slug, tahun)
+    laporan = LaporanKinerja.objects.filter(instansi=ruang.instansi, tahun=tahun).first()
     form = NaskahLaporanForm(
-        request.POST or None, instance=laporan or LaporanKinerja(instansi=instansi, tahun=tahun)
+        request.POST if request.method == "POST" else None,
+        instance=laporan or LaporanKinerja(instansi=ruang.instansi, tahun=tahun),
     )
-    if menulis:
-        akses.pastikan_terbuka(request.user, instansi, tahun)
-        if form.is_valid():
-            form.save()
-            messages.success(request, f"Naskah LKjIP {tahun} tersimpan.")
-            return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
-    boleh_ubah = akses.boleh_ubah(request.user, instansi, tahun)
-    if not boleh_ubah:
+    if form.is_bound and form.simpan():
+        messages.success(request, f"Naskah LKjIP {tahun} tersimpan.")
+        return redirect("instansi-tahun", slug=ruang.instansi.slug, tahun=tahun)
+    if not ruang.boleh_ubah:
         for field in form.fields.values():
             field.disabled = True
-    konteks = {"instansi": instansi, "tahun": tahun, "form": form, "boleh_ubah": boleh_ubah}
-    return render(request, "sakip/naskah_laporan.html", konteks)
+    konteks = ruang.konteks() | {"form": form}
+    return render(request, "sakip/naskah_laporan.html", konteks, status=409 if form.konflik else 200)
 
 
 @login_required
 @require_POST
 def kunci_tahun(request, slug: str, tahun: int):
     """Lock (or, for an admin, unlock) an agency's year. Planners lock when they submit."""
-    instansi = akses.instansi_untuk(request, slug, tulis=True)
+    # Without the year: locking an already locked year is no change, and an admin unlocks.
+    instansi = akses.buka(request, slug).instansi
     if request.POST.get("buka") and request.user.is_superuser:
         KunciTahun.objects.filter(instansi=instansi, tahun=tahun).delete()
         messages.success(request, f"Tahun {tahun} dibuka kembali.")

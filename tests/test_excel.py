@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from anggaran.models import Pagu, RealisasiAnggaran
 from anggaran.ringkasan import NodeAnggaran, anggaran_instansi, jumlah
+from instansi.akses import akses_untuk
 from instansi.models import Instansi, Keanggotaan, KunciTahun
 from kinerja.models import Realisasi
 from sakip.excel import anggaran, realisasi
@@ -92,12 +93,14 @@ class RoundTripTests(ExcelTestCase):
             lembar.cell(koperasi, kolom("Komponen A")).value = 75
             lembar.cell(koperasi, kolom("Komponen B")).value = 393
 
-        hasil = realisasi.baca(isi_templat(templat, ubah), self.bl, 2022, None, self.perencana)
+        hasil = realisasi.baca(isi_templat(templat, ubah), akses_untuk(self.perencana, self.bl, 2022), None)
         self.assertEqual(hasil.masalah, [])
-        self.assertEqual(sorted(p.indikator.nama for p in hasil.perubahan), [
+        self.assertEqual(sorted(p.letak["indikator"].nama for p in hasil.perubahan), [
             "Persentase Koperasi Sehat dan Cukup Sehat", "Persentase UMKM yang meningkat labanya"
         ])  # fmt: skip
-        self.assertEqual(realisasi.terapkan(hasil, "isian.xlsx", self.perencana, self.bl, 2022), 2)
+        self.assertEqual(
+            realisasi.terapkan(hasil, "isian.xlsx", akses_untuk(self.perencana, self.bl, 2022)), 2
+        )
         laba = Realisasi.objects.get(
             indikator__nama="Persentase UMKM yang meningkat labanya", tahun=2022, triwulan=None
         )
@@ -114,14 +117,16 @@ class RoundTripTests(ExcelTestCase):
     def test_an_unchanged_template_changes_nothing(self):
         for instansi, tahun, user in ((self.bl, 2022, self.perencana), (self.lb, 2023, self.perencana_lb)):
             with self.subTest(instansi.slug):
-                hasil = realisasi.baca(realisasi.templat(instansi, tahun), instansi, tahun, None, user)
+                hasil = realisasi.baca(
+                    realisasi.templat(instansi, tahun), akses_untuk(user, instansi, tahun), None
+                )
                 self.assertEqual((hasil.masalah, hasil.perubahan), ([], []))
 
     def test_lampung_barat_quarter_is_entered_through_its_own_template(self):
         templat = realisasi.templat(self.lb, 2023, 4)
         isi = isi_templat(templat, isi_sel("Realisasi", 33.3, "% Koperasi yang Sehat"))
-        hasil = realisasi.baca(isi, self.lb, 2023, 4, self.perencana_lb)
-        realisasi.terapkan(hasil, "tw4.xlsx", self.perencana_lb, self.lb, 2023)
+        hasil = realisasi.baca(isi, akses_untuk(self.perencana_lb, self.lb, 2023), 4)
+        realisasi.terapkan(hasil, "tw4.xlsx", akses_untuk(self.perencana_lb, self.lb, 2023))
         self.assertEqual(
             Realisasi.objects.get(indikator__nama="% Koperasi yang Sehat", tahun=2023, triwulan=4).nilai,
             D("33.3"),
@@ -228,7 +233,7 @@ class BadFileTests(ExcelTestCase):
 
     def test_a_template_changed_since_download_is_not_applied(self):
         templat = self.templat_dengan(self.sel("Realisasi", "31"))
-        hasil = realisasi.baca(templat, self.bl, 2022, None, self.perencana)
+        hasil = realisasi.baca(templat, akses_untuk(self.perencana, self.bl, 2022), None)
         laba = Realisasi.objects.get(
             indikator__nama="Persentase UMKM yang meningkat labanya", tahun=2022, triwulan=None
         )
@@ -237,14 +242,14 @@ class BadFileTests(ExcelTestCase):
         laba.versi += 1
         Realisasi.objects.filter(pk=laba.pk).update(versi=laba.versi)
         with self.assertRaisesMessage(BerkasDitolak, "telah diubah orang lain"):
-            realisasi.terapkan(hasil, "lama.xlsx", self.perencana, self.bl, 2022)
+            realisasi.terapkan(hasil, "lama.xlsx", akses_untuk(self.perencana, self.bl, 2022))
         laba.refresh_from_db()
         self.assertEqual((laba.komponen_a, laba.nilai), (590, None))
 
     def pesan(self, isi: bytes) -> str:
         """The message a planner sees for `isi`: a refused file, or the listed problems."""
         try:
-            hasil = realisasi.baca(isi, self.bl, 2022, None, self.perencana)
+            hasil = realisasi.baca(isi, akses_untuk(self.perencana, self.bl, 2022), None)
         except BerkasDitolak as exc:
             return str(exc)
         return " ".join(m.pesan for m in hasil.masalah)
@@ -284,7 +289,9 @@ class BudgetTemplateTests(ExcelTestCase):
     def test_an_unchanged_budget_template_changes_nothing(self):
         for instansi, tahun, user in ((self.bl, 2022, self.perencana), (self.lb, 2023, self.perencana_lb)):
             with self.subTest(instansi.slug):
-                hasil = anggaran.baca(anggaran.templat(instansi, tahun), instansi, tahun, None, user)
+                hasil = anggaran.baca(
+                    anggaran.templat(instansi, tahun), akses_untuk(user, instansi, tahun), None
+                )
                 self.assertEqual((hasil.masalah, hasil.perubahan), ([], []))
 
     def test_a_corrected_line_brings_the_total_to_the_documents_figure(self):
@@ -292,12 +299,12 @@ class BudgetTemplateTests(ExcelTestCase):
         # JUMLAH row imply 39.300.000 (erratum BL-T3.14-JUMLAH-REALISASI).
         nama = "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD"
         isi = self.ubah(self.bl, 2022, nama, "Realisasi", "Rp 39.300.000,00")
-        hasil = anggaran.baca(isi, self.bl, 2022, None, self.perencana)
+        hasil = anggaran.baca(isi, akses_untuk(self.perencana, self.bl, 2022), None)
         self.assertEqual(hasil.masalah, [])
         self.assertEqual(
-            [(lama, baru) for _, lama, baru in hasil.ringkasan()], [("Rp 39.900.000", "Rp 39.300.000")]
+            [(lama, baru) for _, lama, baru in hasil.ringkasan], [("Rp 39.900.000", "Rp 39.300.000")]
         )
-        anggaran.terapkan(hasil, "koreksi.xlsx", self.perencana, self.bl, 2022)
+        anggaran.terapkan(hasil, "koreksi.xlsx", akses_untuk(self.perencana, self.bl, 2022))
         total = jumlah(anggaran_instansi(self.bl, 2022), NodeAnggaran.realisasi)
         self.assertEqual(total, D("6044385157"))
         baris = RealisasiAnggaran.objects.get(sub_kegiatan__nama=nama, tahun=2022)
@@ -307,8 +314,8 @@ class BudgetTemplateTests(ExcelTestCase):
         program = "Program Perencanaan dan Pembangunan Industri"
         kegiatan = "Penyusunan dan Evaluasi Rencana Pembangunan Industri Kabupaten/Kota"
         isi = self.ubah(self.lb, 2023, kegiatan, "DPA perubahan", 6837791450)
-        hasil = anggaran.baca(isi, self.lb, 2023, None, self.perencana_lb)
-        anggaran.terapkan(hasil, "lb.xlsx", self.perencana_lb, self.lb, 2023)
+        hasil = anggaran.baca(isi, akses_untuk(self.perencana_lb, self.lb, 2023), None)
+        anggaran.terapkan(hasil, "lb.xlsx", akses_untuk(self.perencana_lb, self.lb, 2023))
         (node,) = [p for p in anggaran_instansi(self.lb, 2023) if p.objek.nama == program]
         self.assertEqual(node.pagu_akhir(), D("6837791450"))
 
@@ -317,15 +324,13 @@ class BudgetTemplateTests(ExcelTestCase):
         sebelum = list(Pagu.objects.values_list("pk", "jumlah", "versi"))
         for nilai, pesan in (
             ("18.83.1", "«18.83.1» bukan angka yang sah"),
-            ("-5", "lebih besar dari atau sama dengan 0"),
+            ("-5", "«-5» tidak boleh kurang dari 0"),
         ):
             with self.subTest(nilai):
                 hasil = anggaran.baca(
                     self.ubah(self.bl, 2022, nama, "DPA pengesahan", nilai),
-                    self.bl,
-                    2022,
+                    akses_untuk(self.perencana, self.bl, 2022),
                     None,
-                    self.perencana,
                 )
                 (masalah,) = hasil.masalah
                 self.assertEqual(
@@ -337,7 +342,7 @@ class BudgetTemplateTests(ExcelTestCase):
     def test_a_row_left_out_of_the_sheet_keeps_its_figures(self):
         buku = load_workbook(io.BytesIO(anggaran.templat(self.bl, 2022)))
         buku[anggaran.LEMBAR].delete_rows(3)
-        hasil = anggaran.baca(simpan(buku), self.bl, 2022, None, self.perencana)
+        hasil = anggaran.baca(simpan(buku), akses_untuk(self.perencana, self.bl, 2022), None)
         self.assertEqual((hasil.masalah, hasil.perubahan), ([], []))
 
 

@@ -96,7 +96,7 @@ class TargetTriwulanTests(TriwulanTestCase):
         target.versi += 1
         target.save()
         r = self.client.post(self.url, data)
-        self.assertContains(r, "Yang tersimpan sekarang: 4,4.", status_code=409)
+        self.assertContains(r, "tersimpan sekarang: <strong>4,4</strong>", status_code=409)
         self.assertEqual(Target.objects.get(pk=target.pk).nilai, D("4.4"))
         self.assertFalse(Target.objects.filter(triwulan=2).exists())
 

@@ -49,7 +49,9 @@ class ProfilTestCase(TestCase):
 
 class ProfilTests(ProfilTestCase):
     def test_a_planner_edits_the_profile_but_not_its_slug_or_region(self):
-        respons = self.client.post(self.url_profil, PROFIL | {"slug": "lain", "pemda": self.b.pemda.pk})
+        respons = self.client.post(
+            self.url_profil, PROFIL | {"versi": 1, "slug": "lain", "pemda": self.b.pemda.pk}
+        )
         self.assertRedirects(respons, self.url_profil)
         instansi = Instansi.objects.get(pk=self.a.pk)
         self.assertEqual((instansi.kepala_nip, instansi.singkatan), (PROFIL["kepala_nip"], "Diskopukm"))
@@ -97,7 +99,13 @@ class NarasiTests(ProfilTestCase):
         self.assertEqual((narasi.urutan, narasi.teks), (9, "Paragraf satu.\n\nDua."))
 
     def test_a_planner_changes_a_section(self):
-        data = {"kunci": "latar-belakang", "judul": "Latar Belakang", "urutan": "1", "teks": "Baru."}
+        data = {
+            "kunci": "latar-belakang",
+            "judul": "Latar Belakang",
+            "urutan": "1",
+            "teks": "Baru.",
+            "versi": 1,
+        }
         self.assertRedirects(self.client.post(self.url_ubah, data), self.url_daftar)
         self.assertEqual(Narasi.objects.get(pk=self.narasi.pk).teks, "Baru.")
 

@@ -147,7 +147,7 @@ class LostUpdateTests(RealisasiTestCase):
         self.assertEqual(pertama.status_code, 302)
         terlambat = kedua.post(self.url, {"versi": versi, "nilai": "20,00"})
         self.assertEqual(terlambat.status_code, 409)
-        self.assertContains(terlambat, "telah diubah orang lain", status_code=409)
+        self.assertContains(terlambat, "diubah oleh perencana-a pada", status_code=409)
         self.assertContains(terlambat, "18,83", status_code=409)
         self.assertEqual(self.tersimpan().nilai, D("18.83"))
         self.assertEqual(self.tersimpan().history.count(), riwayat + 1)

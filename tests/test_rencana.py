@@ -173,7 +173,7 @@ class HapusTests(RencanaTestCase):
         self.assertContains(r, "1 indikator")
         self.assertContains(r, "1 target")
         self.assertTrue(Program.objects.filter(pk=program.pk).exists())  # GET only asks
-        self.assertRedirects(self.client.post(url), reverse("rencana", args=[self.a.slug]))
+        self.assertRedirects(self.client.post(url, {"versi": 1}), reverse("rencana", args=[self.a.slug]))
         self.assertFalse(Program.objects.filter(pk=program.pk).exists())
         self.assertFalse(Indikator.objects.filter(pk=indikator.pk).exists())
 
@@ -251,7 +251,7 @@ class IndikatorTests(RencanaTestCase):
         Indikator.objects.filter(pk=self.iku.pk).update(versi=2, satuan="orang")  # saved by someone else
         r = self.client.post(self.url(self.iku), data | {"satuan": "unit"})
         self.assertEqual(r.status_code, 409)
-        self.assertContains(r, "satuan orang", status_code=409)
+        self.assertContains(r, "Satuan: «orang»", status_code=409)
         self.iku.refresh_from_db()
         self.assertEqual(self.iku.satuan, "orang")
 
@@ -321,8 +321,8 @@ class TargetRenstraTests(RencanaTestCase):
         data[sel(self.iku, 2021)] = "17"
         data[sel(self.iku, TAHUN)] = "20"
         r = self.client.post(self.url(), data)
-        self.assertContains(r, "telah diubah orang lain", status_code=409)
-        self.assertContains(r, "Yang tersimpan sekarang: 19", status_code=409)
+        self.assertContains(r, "telah berubah sejak halaman ini Anda buka", status_code=409)
+        self.assertContains(r, "tersimpan sekarang: <strong>19</strong>", status_code=409)
         self.assertFalse(Target.objects.filter(indikator=self.iku, tahun=2021).exists())
         self.assertEqual(Target.objects.get(indikator=self.iku, tahun=TAHUN, sumber="renstra").nilai, D(19))
 

@@ -4,19 +4,19 @@ kegiatan of a year, as one sheet.
 Reading it back turns the sheet into the same input as the budget screen's grid
 (`anggaran.forms.GridAnggaran`: one AngkaField and one version per cell), so the
 spreadsheet is validated, compared and saved exactly as the screen is: every cell checked,
-then all written or none (`simpan_semua`).
+then all written or none (`instansi.versi.tulis_semua`).
 """
 
 from dataclasses import dataclass, field
 
 from anggaran.forms import KOLOM as KOLOM_GRID
-from anggaran.forms import Bentrok, GridAnggaran, Tulis, simpan_semua, tersimpan_program, urut_node
+from anggaran.forms import REALISASI, GridAnggaran, tersimpan_program, urut_node
 from anggaran.ringkasan import anggaran_instansi
-from instansi import akses
+from instansi.akses import Akses
 from instansi.angka import format_rupiah
 from instansi.models import Instansi
-from sakip.excel.aman import BerkasDitolak
-from sakip.excel.lembar import Masalah, baca_lembar, buku_baru, lindungi, simpan
+from instansi.versi import Tulis
+from sakip.excel.lembar import Masalah, baca_lembar, basi, buku_baru, lindungi, simpan, terapkan_tulis
 
 JENIS = "anggaran"
 LEMBAR = "Anggaran"
@@ -35,13 +35,7 @@ TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub ke
 class HasilAnggaran:
     perubahan: list[Tulis] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
-
-    def ringkasan(self) -> list[tuple[str, str, str]]:
-        """(what, now, after) for the preview."""
-        return [
-            (t.label, t.tersimpan(), format_rupiah(t.isian["jumlah"]) if t.isian else "kosong")
-            for t in self.perubahan
-        ]
+    ringkasan: list[tuple[str, str, str]] = field(default_factory=list)  # (what, now, after) for the preview
 
 
 def _pohon(instansi: Instansi, tahun: int):
@@ -77,16 +71,24 @@ def _masukan(sel) -> str:
     return str(sel)
 
 
-def baca(isi: bytes, instansi: Instansi, tahun: int, triwulan: None, user) -> HasilAnggaran:
+def baca(isi: bytes, ruang: Akses, triwulan: None) -> HasilAnggaran:
     """Validate every cell of an uploaded budget template; nothing is written here."""
-    baris = baca_lembar(isi, JENIS, LEMBAR, KOLOM, instansi, tahun, None)
-    if not akses.boleh_ubah(user, instansi, tahun):
-        raise BerkasDitolak(
-            f"Data {instansi} tahun {tahun} tidak dapat diubah (terkunci atau bukan instansi Anda)."
-        )
+    instansi, tahun = ruang.instansi, ruang.tahun
+    baris = baca_lembar(isi, JENIS, LEMBAR, KOLOM, ruang, None)
     hasil = HasilAnggaran()
     data, letak = {}, {}
     for sel in baris:
+        if str(sel["ID"]) in letak:
+            hasil.masalah.append(
+                Masalah(
+                    LEMBAR,
+                    sel["_baris"],
+                    "ID",
+                    sel["ID"],
+                    f"baris yang sama sudah ada di baris {letak[str(sel['ID'])]}",
+                )
+            )
+            continue
         letak[str(sel["ID"])] = sel["_baris"]
         for kolom, judul in KOLOM_GRID:
             awalan = f"{sel['ID']}-{kolom}"
@@ -108,7 +110,14 @@ def baca(isi: bytes, instansi: Instansi, tahun: int, triwulan: None, user) -> Ha
                     for pesan in sel.form.galat():
                         hasil.masalah.append(Masalah(LEMBAR, letak[kunci], judul, nilai, pesan))
         if grid.is_valid():
-            hasil.perubahan += grid.rencana()
+            for t in grid.rencana():
+                lama = tersimpan.get(_kunci_sel(t))
+                if t.versi != (lama.versi if lama else 0):
+                    judul = dict(KOLOM_GRID)[t.letak.get("tahap", REALISASI)]
+                    hasil.masalah.append(Masalah(LEMBAR, letak[_id(t)], judul, t.label, basi(_jumlah(lama))))
+                    continue
+                hasil.perubahan.append(t)
+                hasil.ringkasan.append((t.label, _jumlah(lama), _jumlah_isian(t)))
     for kunci in sorted(set(letak) - dikenal):
         hasil.masalah.append(
             Masalah(LEMBAR, letak[kunci], "ID", kunci, "bukan program/kegiatan instansi ini")
@@ -128,15 +137,25 @@ def _tetap(program, tersimpan: dict, letak: dict, data: dict) -> None:
             data[f"{kunci}-{kolom}-versi"] = str(row.versi) if row else "0"
 
 
-def terapkan(hasil: HasilAnggaran, nama_berkas: str, user, instansi: Instansi, tahun: int) -> int:
+def _id(t: Tulis) -> str:
+    """The sheet's ID of the node a cell's row sits on (`sub_kegiatan-12`)."""
+    tingkat = next(k for k in TINGKAT if k in t.letak)
+    return f"{tingkat}-{t.letak[tingkat].pk}"
+
+
+def _kunci_sel(t: Tulis) -> tuple:
+    tingkat = next(k for k in TINGKAT if k in t.letak)
+    return tingkat, t.letak[tingkat].pk, t.letak.get("tahap", REALISASI)
+
+
+def _jumlah(row) -> str:
+    return format_rupiah(row.jumlah) if row else "kosong"
+
+
+def _jumlah_isian(t: Tulis) -> str:
+    return format_rupiah(t.isian["jumlah"]) if t.isian else "kosong"
+
+
+def terapkan(hasil: HasilAnggaran, nama_berkas: str, ruang: Akses) -> int:
     """Write every changed cell in one transaction, or none."""
-    akses.pastikan_terbuka(user, instansi, tahun)
-    for t in hasil.perubahan:
-        t.alasan = f"Unggahan Excel «{nama_berkas}»"
-    try:
-        simpan_semua(hasil.perubahan)
-    except Bentrok as exc:
-        raise BerkasDitolak(
-            f"Telah diubah orang lain sejak templat diunduh: {exc}. Unduh templat baru."
-        ) from None
-    return len(hasil.perubahan)
+    return terapkan_tulis(hasil.perubahan, nama_berkas, ruang)

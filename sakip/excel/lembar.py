@@ -10,15 +10,15 @@ they went out.
 
 import io
 from dataclasses import dataclass
-from decimal import Decimal
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from instansi.angka import AngkaTidakValid, parse_angka
+from instansi.akses import Akses
 from instansi.ekspor import netralkan
 from instansi.models import Instansi
+from instansi.versi import Konflik, Tulis, tulis_semua
 from sakip.excel.aman import BerkasDitolak, periksa_berkas
 
 PETUNJUK = "Petunjuk"
@@ -103,22 +103,8 @@ def simpan(buku: Workbook) -> bytes:
     return keluaran.getvalue()
 
 
-def angka(nilai, lembar: str, baris: int, kolom: str, masalah: list[Masalah]) -> Decimal | None:
-    """A cell as a Decimal: a number Excel stored, or text as Indonesians type it (`'30,54%`)."""
-    if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
-        return None
-    if isinstance(nilai, bool) or not isinstance(nilai, (int, float, Decimal, str)):
-        masalah.append(Masalah(lembar, baris, kolom, nilai, "bukan angka"))
-        return None
-    try:
-        return Decimal(repr(nilai)) if isinstance(nilai, float) else parse_angka(nilai)
-    except (AngkaTidakValid, ArithmeticError) as exc:
-        masalah.append(Masalah(lembar, baris, kolom, nilai, str(exc)))
-        return None
-
-
 def baca_lembar(
-    isi: bytes, jenis: str, data: str, kolom: list[str], instansi: Instansi, tahun: int, triwulan: int | None
+    isi: bytes, jenis: str, data: str, kolom: list[str], ruang: Akses, triwulan: int | None
 ) -> list[dict]:
     """The data rows of an uploaded template as {header: value}, or `BerkasDitolak`.
 
@@ -127,6 +113,12 @@ def baca_lembar(
     the row cap, and that no formula lacks its cached value (read in a second pass:
     openpyxl gives either formulas or their cached values).
     """
+    if not ruang.boleh_ubah:
+        raise BerkasDitolak(
+            f"Data {ruang.instansi} tahun {ruang.tahun} tidak dapat diubah "
+            "(terkunci atau bukan instansi Anda)."
+        )
+    instansi, tahun = ruang.instansi, ruang.tahun
     periksa_berkas(isi)
     try:
         nilai = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
@@ -150,9 +142,22 @@ def baca_lembar(
     if {k: str(tertulis.get(k)) for k in seharusnya} != seharusnya:
         ada = " ".join(str(tertulis.get(k)) for k in seharusnya)
         raise BerkasDitolak(f"Templat ini untuk {ada}, bukan {' '.join(seharusnya.values())}.")
+    try:
+        return _baris_data(nilai[data], rumus[data], data, kolom)
+    except BerkasDitolak:
+        raise
+    except Exception as exc:  # openpyxl reads lazily: a damaged cell surfaces only here
+        raise BerkasDitolak(
+            f"Lembar «{data}» berisi sel yang tidak dapat dibaca ({type(exc).__name__}); "
+            "simpan ulang berkas di Excel atau unduh templat baru."
+        ) from None
+
+
+def _baris_data(lembar_nilai, lembar_rumus, data: str, kolom: list[str]) -> list[dict]:
+    """The data rows of the sheet as {header: value}, checking headers, size and formulas."""
     baris = []
     pasangan = zip(
-        nilai[data].iter_rows(values_only=True), rumus[data].iter_rows(values_only=True), strict=False
+        lembar_nilai.iter_rows(values_only=True), lembar_rumus.iter_rows(values_only=True), strict=False
     )
     for n, (isi_baris, rumus_baris) in enumerate(pasangan, start=1):
         if n == 1:
@@ -170,3 +175,38 @@ def baca_lembar(
         if any(v is not None for v in isi_baris):
             baris.append({"_baris": n, **dict(zip(kolom, isi_baris, strict=False))})
     return baris
+
+
+def id_baris(nilai) -> int | None:
+    """A row's ID cell as the whole number it must be (`100004.7` is no ID), else None."""
+    if isinstance(nilai, bool):
+        return None
+    if isinstance(nilai, int):
+        return nilai
+    if isinstance(nilai, float):
+        return int(nilai) if nilai.is_integer() else None
+    if isinstance(nilai, str) and nilai.strip().isdigit() and len(nilai.strip()) < 19:
+        return int(nilai.strip())
+    return None
+
+
+def basi(sekarang: str) -> str:
+    """A row changed on the screen after the template was downloaded: said at the preview,
+    before anything promises a change."""
+    return f"telah diubah sejak templat diunduh (sekarang: {sekarang}); unduh templat baru"
+
+
+def terapkan_tulis(rencana: list[Tulis], nama_berkas: str, ruang: Akses) -> int:
+    """Write a template's changes in one transaction, or none: each row against the version
+    it was downloaded with, the history naming the upload."""
+    ruang.pastikan_terbuka([ruang.tahun])
+    for t in rencana:
+        t.alasan = f"Unggahan Excel «{nama_berkas}»"
+    try:
+        tulis_semua(rencana)
+    except Konflik as exc:
+        daftar = "; ".join(f"{b.label} (sekarang {b.sekarang})" for b in exc.daftar)
+        raise BerkasDitolak(
+            f"Tidak diterapkan: telah diubah orang lain sejak templat diunduh: {daftar}. Unduh templat baru."
+        ) from None
+    return len(rencana)

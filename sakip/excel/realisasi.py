@@ -9,17 +9,22 @@ them in one transaction with audit entries naming the upload (`terapkan`).
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
-
 from instansi import akses
-from instansi.forms import format_masukan
 from instansi.models import Instansi
-from instansi.versi import Konflik, simpan_bersyarat
-from kinerja.hitung import JenisRumus
+from instansi.versi import Tulis
+from kinerja.forms import RealisasiForm, ringkas_realisasi
 from kinerja.models import Indikator, Realisasi, Renstra
 from kinerja.pengukuran import target_periode
-from sakip.excel.aman import BerkasDitolak
-from sakip.excel.lembar import Masalah, angka, baca_lembar, buku_baru, lindungi, simpan
+from sakip.excel.lembar import (
+    Masalah,
+    baca_lembar,
+    basi,
+    buku_baru,
+    id_baris,
+    lindungi,
+    simpan,
+    terapkan_tulis,
+)
 
 JENIS = "realisasi"
 LEMBAR = "Realisasi"
@@ -34,22 +39,10 @@ PETUNJUK = [
 
 
 @dataclass
-class Perubahan:
-    indikator: Indikator
-    lama: str
-    baru: str
-    realisasi: Realisasi
-    versi: int
-
-
-@dataclass
 class Hasil:
-    perubahan: list[Perubahan] = field(default_factory=list)
+    perubahan: list[Tulis] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
-
-    def ringkasan(self) -> list[tuple[str, str, str]]:
-        """(what, now, after) for the preview."""
-        return [(p.indikator.nama, p.lama, p.baru) for p in self.perubahan]
+    ringkasan: list[tuple[str, str, str]] = field(default_factory=list)  # (what, now, after) for the preview
 
 
 def _indikator(instansi: Instansi, tahun: int):
@@ -100,86 +93,77 @@ def templat(instansi: Instansi, tahun: int, triwulan: int | None = None) -> byte
     return simpan(buku)
 
 
-def baca(isi: bytes, instansi: Instansi, tahun: int, triwulan: int | None, user) -> Hasil:
-    """Validate every row of an uploaded template; nothing is written here."""
-    baris = baca_lembar(isi, JENIS, LEMBAR, KOLOM, instansi, tahun, triwulan)
-    if not akses.boleh_ubah(user, instansi, tahun):
-        raise BerkasDitolak(
-            f"Data {instansi} tahun {tahun} tidak dapat diubah (terkunci atau bukan instansi Anda)."
-        )
+# The sheet's entry columns and the realisation form's fields they go through.
+FIELD = {"Realisasi": "nilai", "Komponen A": "komponen_a", "Komponen B": "komponen_b",
+         "Belum diukur": "belum_diukur", "Keterangan": "keterangan", "Versi": "versi"}  # fmt: skip
+
+
+def baca(isi: bytes, ruang: akses.Akses, triwulan: int | None) -> Hasil:
+    """Validate every row of an uploaded template; nothing is written here.
+
+    Each row goes through the realisation screen's own form (`kinerja.forms.RealisasiForm`),
+    so a value refused on the screen is refused here, with the same message.
+    """
+    instansi, tahun = ruang.instansi, ruang.tahun
+    baris = baca_lembar(isi, JENIS, LEMBAR, KOLOM, ruang, triwulan)
     indikator = {i.pk: i for i in _indikator(instansi, tahun)}
     hasil = Hasil()
+    dilihat: dict[int, int] = {}
     for sel in baris:
-        perubahan = _perubahan(sel, sel["_baris"], indikator, tahun, triwulan, hasil.masalah)
-        if perubahan:
-            hasil.perubahan.append(perubahan)
+        n = sel["_baris"]
+        pk = id_baris(sel["ID"])
+        if pk not in indikator:
+            hasil.masalah.append(
+                Masalah(LEMBAR, n, "ID", sel["ID"], "bukan indikator instansi ini untuk tahun ini")
+            )
+            continue
+        if pk in dilihat:
+            hasil.masalah.append(
+                Masalah(LEMBAR, n, "ID", sel["ID"], f"indikator yang sama sudah ada di baris {dilihat[pk]}")
+            )
+            continue
+        dilihat[pk] = n
+        _baris(sel, n, indikator[pk], tahun, triwulan, hasil)
     return hasil
 
 
-def _perubahan(sel, n, indikator, tahun, triwulan, masalah) -> Perubahan | None:
-    """One row: what it changes, or None (unchanged, or its problems were recorded)."""
-    sebelum = len(masalah)
-    try:
-        i = indikator[int(sel["ID"])]
-    except (KeyError, TypeError, ValueError):
-        masalah.append(Masalah(LEMBAR, n, "ID", sel["ID"], "bukan indikator instansi ini untuk tahun ini"))
-        return None
-    nilai = angka(sel["Realisasi"], LEMBAR, n, "Realisasi", masalah)
-    a = angka(sel["Komponen A"], LEMBAR, n, "Komponen A", masalah)
-    b = angka(sel["Komponen B"], LEMBAR, n, "Komponen B", masalah)
+def _baris(sel: dict, n: int, i: Indikator, tahun: int, triwulan: int | None, hasil: Hasil) -> None:
+    """One row: its change added to `hasil`, or its problems (nothing for an empty or unchanged row)."""
     belum = str(sel["Belum diukur"] or "").strip().lower() in ("ya", "y")
-    if (a is None) != (b is None):
-        masalah.append(
-            Masalah(LEMBAR, n, "Komponen A", sel["Komponen A"], "isi kedua komponen atau tidak keduanya")
-        )
-    if a is not None and i.jenis_rumus == JenisRumus.LANGSUNG:
-        masalah.append(
-            Masalah(LEMBAR, n, "Komponen A", sel["Komponen A"], "indikator ini tidak dihitung dari komponen")
-        )
-    if sum([nilai is not None, a is not None, belum]) > 1:
-        masalah.append(
-            Masalah(
-                LEMBAR, n, "Realisasi", sel["Realisasi"], "pilih satu: realisasi, komponen, atau Belum diukur"
-            )
-        )
-    if len(masalah) > sebelum:
-        return None
-    if nilai is None and a is None and not belum:
-        return None  # nothing entered on this row
+    data = {nama: sel[kolom] for kolom, nama in FIELD.items()} | {"belum_diukur": belum}
+    data["keterangan"] = "" if data["keterangan"] is None else str(data["keterangan"])
+    if data["nilai"] is None and data["komponen_a"] is None and data["komponen_b"] is None and not belum:
+        return  # nothing entered on this row
+    form = RealisasiForm(data, indikator=i)
+    if not form.is_valid():
+        kolom = {nama: k for k, nama in FIELD.items()}
+        for nama, daftar in form.errors.items():
+            k = kolom.get(nama, "Realisasi")
+            for pesan in daftar:
+                hasil.masalah.append(Masalah(LEMBAR, n, k, sel.get(k), pesan))
+        return
     r = next((r for r in i.realisasi.all() if r.tahun == tahun and r.triwulan == triwulan), None)
-    lama = _ringkas(r.nilai, r.komponen_a, r.komponen_b, r.keterangan) if r else "–"
-    keterangan = str(sel["Keterangan"] or "") or ("Belum diukur" if belum else "")
-    baru = _ringkas(nilai, a, b, keterangan)
-    if lama == baru:
-        return None
-    realisasi = r or Realisasi(indikator=i, tahun=tahun, triwulan=triwulan)
-    realisasi.nilai, realisasi.komponen_a, realisasi.komponen_b, realisasi.keterangan = (
-        nilai,
-        a,
-        b,
-        keterangan,
+    baru = Realisasi(indikator=i, tahun=tahun, triwulan=triwulan, **form.isian())
+    lama, sesudah = (ringkas_realisasi(r) if r else "–"), ringkas_realisasi(baru)
+    if lama == sesudah:
+        return
+    versi = form.cleaned_data["versi"]
+    if versi != (r.versi if r else 0):
+        hasil.masalah.append(Masalah(LEMBAR, n, "Versi", sel["Versi"], basi(lama)))
+        return
+    hasil.ringkasan.append((i.nama, lama, sesudah))
+    hasil.perubahan.append(
+        Tulis(
+            model=Realisasi,
+            label=f"Realisasi «{i.nama}»",
+            letak={"indikator": i, "tahun": tahun, "triwulan": triwulan},
+            versi=versi,
+            isian=form.isian(),
+            tampil=ringkas_realisasi,
+        )
     )
-    return Perubahan(i, lama, baru, realisasi, int(sel["Versi"] or 0))
 
 
-def _ringkas(nilai, a, b, keterangan) -> str:
-    if a is not None:
-        teks = f"{format_masukan(a)} / {format_masukan(b)}"
-    else:
-        teks = format_masukan(nilai) if nilai is not None else "–"
-    return f"{teks} ({keterangan})" if keterangan else teks
-
-
-def terapkan(hasil: Hasil, nama_berkas: str, user, instansi: Instansi, tahun: int) -> int:
+def terapkan(hasil: Hasil, nama_berkas: str, ruang: akses.Akses) -> int:
     """Write every change in one transaction, or none (a conflict rolls all back)."""
-    akses.pastikan_terbuka(user, instansi, tahun)
-    with transaction.atomic():
-        for p in hasil.perubahan:
-            p.realisasi._change_reason = f"Unggahan Excel «{nama_berkas}»"
-            try:
-                simpan_bersyarat(p.realisasi, p.versi)
-            except Konflik:
-                raise BerkasDitolak(
-                    f"«{p.indikator}» telah diubah orang lain sejak templat diunduh; unduh templat baru."
-                ) from None
-    return len(hasil.perubahan)
+    return terapkan_tulis(hasil.perubahan, nama_berkas, ruang)

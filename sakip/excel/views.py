@@ -39,7 +39,7 @@ def _triwulan(nilai) -> int | None:
 @login_required
 @require_safe
 def templat_realisasi(request, slug: str, tahun: int):
-    instansi = akses.instansi_untuk(request, slug)
+    instansi = akses.buka(request, slug, tahun).instansi
     triwulan = _triwulan(request.GET.get("triwulan"))
     nama = f"realisasi-{instansi.slug}-{tahun}{f'-tw{triwulan}' if triwulan else ''}.xlsx"
     return _xlsx(realisasi.templat(instansi, tahun, triwulan), nama)
@@ -48,7 +48,7 @@ def templat_realisasi(request, slug: str, tahun: int):
 @login_required
 @require_safe
 def templat_anggaran(request, slug: str, tahun: int):
-    instansi = akses.instansi_untuk(request, slug)
+    instansi = akses.buka(request, slug, tahun).instansi
     return _xlsx(anggaran.templat(instansi, tahun), f"anggaran-{instansi.slug}-{tahun}.xlsx")
 
 
@@ -72,52 +72,55 @@ class UnggahForm(forms.Form):
 
 @login_required
 def unggah(request, slug: str, tahun: int):
-    """Take a filled template: refuse a hostile or malformed file, else show the preview."""
-    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
+    """Take a filled template: screen it from its temporary file (hostile, malformed, another
+    agency's or year's) and store it for the preview only when it passes."""
+    ruang = akses.buka(request, slug, tahun)
     form = UnggahForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        akses.pastikan_terbuka(request.user, instansi, tahun)
         berkas = form.cleaned_data["berkas"]
-        if berkas.size > UKURAN_MAKS:
-            form.add_error("berkas", f"Berkas terlalu besar; batasnya {UKURAN_MAKS // 1024 // 1024} MB.")
+        jenis, triwulan = form.cleaned_data["jenis"], _triwulan(form.cleaned_data["triwulan"])
+        try:
+            if berkas.size > UKURAN_MAKS:
+                raise BerkasDitolak(f"Berkas terlalu besar; batasnya {UKURAN_MAKS // 1024 // 1024} MB.")
+            isi = berkas.read()
+            MODUL[jenis].baca(isi, ruang, triwulan)
+        except BerkasDitolak as exc:
+            form.add_error("berkas", str(exc))
         else:
             unggahan = UnggahanExcel.objects.create(
-                instansi=instansi, tahun=tahun, jenis=form.cleaned_data["jenis"],
-                triwulan=_triwulan(form.cleaned_data["triwulan"]),
-                user=request.user, nama_berkas=berkas.name[:255], isi=berkas.read(),
+                instansi=ruang.instansi, tahun=tahun, jenis=jenis, triwulan=triwulan,
+                user=request.user, nama_berkas=berkas.name[:255], isi=isi,
             )  # fmt: skip
-            return redirect("excel-pratinjau", slug=instansi.slug, tahun=tahun, pk=unggahan.pk)
-    return render(request, "excel/unggah.html", {"instansi": instansi, "tahun": tahun, "form": form})
+            return redirect("excel-pratinjau", slug=ruang.instansi.slug, tahun=tahun, pk=unggahan.pk)
+    return render(request, "excel/unggah.html", ruang.konteks() | {"form": form})
 
 
 @login_required
 def pratinjau(request, slug: str, tahun: int, pk: int):
     """What the upload would change (old -> new) and every problem; apply only when clean."""
-    instansi = akses.instansi_untuk(request, slug, tulis=request.method == "POST")
-    unggahan = get_object_or_404(UnggahanExcel, pk=pk, instansi=instansi, tahun=tahun, user=request.user)
+    ruang = akses.buka(request, slug, tahun)
+    unggahan = get_object_or_404(
+        UnggahanExcel, pk=pk, instansi=ruang.instansi, tahun=tahun, user=request.user
+    )
     galat, hasil = None, None
     try:
-        hasil = MODUL[unggahan.jenis].baca(
-            bytes(unggahan.isi), instansi, tahun, unggahan.triwulan, request.user
-        )
+        hasil = MODUL[unggahan.jenis].baca(bytes(unggahan.isi), ruang, unggahan.triwulan)
     except BerkasDitolak as exc:
         galat = str(exc)
     if request.method == "POST" and hasil and not hasil.masalah and unggahan.diterapkan is None:
         try:
-            jumlah = MODUL[unggahan.jenis].terapkan(
-                hasil, unggahan.nama_berkas, request.user, instansi, tahun
-            )
+            jumlah = MODUL[unggahan.jenis].terapkan(hasil, unggahan.nama_berkas, ruang)
         except BerkasDitolak as exc:
             galat = str(exc)
         else:
             unggahan.diterapkan = timezone.now()
             unggahan.save(update_fields=["diterapkan"])
             messages.success(request, f"{jumlah} isian dari «{unggahan.nama_berkas}» diterapkan.")
-            return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)
+            return redirect("instansi-tahun", slug=ruang.instansi.slug, tahun=tahun)
     return render(
         request,
         "excel/pratinjau.html",
-        {"instansi": instansi, "tahun": tahun, "unggahan": unggahan, "hasil": hasil, "galat": galat},
+        ruang.konteks() | {"unggahan": unggahan, "hasil": hasil, "galat": galat},
         status=422 if galat or (hasil and hasil.masalah) else 200,
     )
 
@@ -126,7 +129,7 @@ def pratinjau(request, slug: str, tahun: int, pk: int):
 @require_safe
 def tabel_lkjip(request, slug: str, tahun: int):
     """Every table of the LKjIP as one workbook, with real numbers."""
-    instansi = akses.instansi_untuk(request, slug)
+    instansi = akses.buka(request, slug, tahun).instansi
     try:
         dokumen = susun(kumpulkan(instansi, tahun))
     except LaporanTidakAda as exc:

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
-from instansi.akses import instansi_untuk
+from instansi.akses import buka
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
 from sakip.lkjip.render import html_laporan, pdf_laporan
 from sakip.lkjip.susun import susun
@@ -14,7 +14,7 @@ from sakip.lkjip.susun import susun
 @login_required
 @require_safe
 def laporan_html(request, slug: str, tahun: int):
-    instansi = instansi_untuk(request, slug)
+    instansi = buka(request, slug, tahun).instansi
     try:
         dokumen = susun(kumpulkan(instansi, tahun))
     except LaporanTidakAda as exc:
@@ -25,7 +25,7 @@ def laporan_html(request, slug: str, tahun: int):
 @login_required
 @require_safe
 def laporan_pdf(request, slug: str, tahun: int):
-    instansi = instansi_untuk(request, slug)
+    instansi = buka(request, slug, tahun).instansi
     try:
         isi = pdf_laporan(instansi, tahun)
     except LaporanTidakAda as exc:
