@@ -28,6 +28,20 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a yes/no value (use 1 or 0)")
 
 
+def env_int(name: str, default: int) -> int:
+    """Read a whole number of zero or more; anything else is an error."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number of zero or more")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Read a comma-separated list, ignoring blanks."""
     raw = os.environ.get(name)
@@ -122,7 +136,7 @@ WSGI_APPLICATION = "sakip.wsgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }
 
@@ -153,3 +167,14 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# HTTPS only, unless DEBUG=1. The server runs behind a proxy that ends TLS and says so in
+# X-Forwarded-Proto (it must overwrite whatever a client sent in that header): without
+# trusting it Django would believe every request came over http and redirect for ever.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SECURE_PROXY_SSL_HEADER", not DEBUG) else None
+)

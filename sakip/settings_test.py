@@ -1,4 +1,4 @@
-"""Settings for the test suite: the production settings with a throw-away secret key.
+"""Settings for the test suite: the production settings with a throw-away secret key, over http.
 
 The key is set here, before the real settings are read, so that the suite runs without
 DEBUG and without anyone exporting SECRET_KEY by hand.
@@ -12,3 +12,7 @@ from sakip.settings import *  # noqa: F403
 
 # Hashing with the default PBKDF2 costs seconds per test that logs a user in.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The test client and the live server speak plain http; HTTPS stays on everywhere else and
+# tests/test_keamanan.py switches the redirect back on to test it.
+SECURE_SSL_REDIRECT = False

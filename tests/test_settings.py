@@ -1,6 +1,7 @@
 """Settings come from the environment and refuse to start insecurely."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -16,17 +17,38 @@ CETAK = (
 )
 
 
-def jalankan(**env):
-    bersih = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS")
-    }
+HTTPS = (
+    "from django.conf import settings as s; "
+    "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD, "
+    "s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER)"
+)
+# Every variable of README's settings table: the developer's own values must not leak in.
+VARIABEL = (
+    "SECRET_KEY",
+    "DEBUG",
+    "DATABASE_URL",
+    "ALLOWED_HOSTS",
+    "CONN_MAX_AGE",
+    "SECURE_COOKIES",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+)
+
+
+def lingkungan(**env) -> dict[str, str]:
+    bersih = {k: v for k, v in os.environ.items() if k not in VARIABEL}
     bersih.update(env, DJANGO_SETTINGS_MODULE="sakip.settings")
+    return bersih
+
+
+def jalankan(kode=CETAK, **env):
     return subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {CETAK}"],
+        [sys.executable, "-c", f"import django; django.setup(); {kode}"],
         cwd=ROOT,
-        env=bersih,
+        env=lingkungan(**env),
         capture_output=True,
         text=True,
     )
@@ -60,6 +82,52 @@ def test_a_misspelt_yes_no_value_is_an_error():
     hasil = jalankan(DEBUG="ya")
     assert hasil.returncode != 0
     assert "DEBUG='ya' is not a yes/no value" in hasil.stderr
+
+
+def test_production_passes_the_deploy_check_without_a_warning():
+    hasil = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=lingkungan(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="sakip.example.go.id"),
+        capture_output=True,
+        text=True,
+    )
+    assert hasil.returncode == 0, hasil.stderr
+    assert "System check identified no issues (0 silenced)." in hasil.stdout
+    assert "WARNING" not in hasil.stdout + hasil.stderr
+
+
+def test_production_is_https_only_behind_the_proxy_and_development_is_not():
+    produksi = jalankan(HTTPS, SECRET_KEY="x" * 50)
+    assert produksi.stdout.split() == [
+        "31536000",
+        "True",
+        "True",
+        "True",
+        "('HTTP_X_FORWARDED_PROTO',",
+        "'https')",
+    ]
+    pengembangan = jalankan(HTTPS, DEBUG="1")
+    assert pengembangan.stdout.split() == ["0", "False", "False", "False", "None"]
+
+
+def test_each_https_setting_can_be_changed_from_the_environment():
+    hasil = jalankan(
+        HTTPS,
+        SECRET_KEY="x" * 50,
+        SECURE_HSTS_SECONDS="3600",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="0",
+        SECURE_HSTS_PRELOAD="0",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_PROXY_SSL_HEADER="0",
+    )
+    assert hasil.stdout.split() == ["3600", "False", "False", "False", "None"], hasil.stderr
+
+
+def test_a_misspelt_number_is_an_error():
+    hasil = jalankan(SECRET_KEY="x" * 50, SECURE_HSTS_SECONDS="setahun")
+    assert hasil.returncode != 0
+    assert "SECURE_HSTS_SECONDS='setahun' is not a whole number" in hasil.stderr
 
 
 @pytest.mark.django_db
