@@ -16,3 +16,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The test client and the live server speak plain http; HTTPS stays on everywhere else and
 # tests/test_keamanan.py switches the redirect back on to test it.
 SECURE_SSL_REDIRECT = False
+# The suite runs without `collectstatic`: static files come from the apps and static/ as in
+# development, and their URLs are not looked up in a manifest.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -43,6 +43,8 @@ def chromium(profil: str) -> webdriver.Chrome:
         "--window-size=1280,1600",
     ):
         opsi.add_argument(argumen)
+    # The console, where Chromium reports every resource the Content-Security-Policy refused.
+    opsi.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(CHROMEDRIVER), options=opsi)
 
 
@@ -149,6 +151,36 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
             if "koperasi sehat" in r.text.lower()
         ]
         self.assertIn("105,37 %", baris_tabel[0])  # 75 / 393 = 19,08… of 18,11, truncated
+
+    def pelanggaran_csp(self) -> list[str]:
+        """What the console reported the Content-Security-Policy refused since it was last read."""
+        return [
+            e["message"] for e in self.browser.get_log("browser") if "Content Security Policy" in e["message"]
+        ]
+
+    def test_pages_break_no_rule_of_the_content_security_policy_and_the_preview_still_works(self):
+        self.masuk("perencana-bl", "sandi-bl-123")
+        b = self.browser
+        self.pelanggaran_csp()
+        b.get(self.url)
+        self.ketik("komponen_a", "")
+        self.ketik("komponen_b", "")
+        self.ketik("nilai", "18,83")
+        self.tunggu_pratinjau("103,97 %")
+        self.assertEqual(self.pelanggaran_csp(), [])
+        # The quarter travels too: the agreement's first-quarter target is 0, the year's 18,11.
+        b.get(self.url + "?triwulan=1")
+        self.ketik("nilai", "18,83")
+        self.tunggu_pratinjau("pembagi nol")
+        self.assertEqual(self.pelanggaran_csp(), [])
+        # The report inlines its charts as SVG, with their own style attributes and <style>.
+        for halaman, isi in (
+            (reverse("lkjip-html", args=[self.bl.slug, 2022]), "figure.grafik svg"),
+            (reverse("instansi-tahun", args=[self.bl.slug, 2022]), "#kinerja"),
+        ):
+            b.get(self.live_server_url + halaman)
+            self.assertTrue(b.find_elements(By.CSS_SELECTOR, isi), halaman)
+            self.assertEqual(self.pelanggaran_csp(), [], halaman)
 
     def test_another_agencys_planner_finds_nothing_at_that_address(self):
         self.masuk("perencana-lb", "sandi-lb-123")

@@ -1,10 +1,21 @@
-"""What a request meets before any view: HTTPS behind the proxy.
+"""What a request meets before any view: HTTPS behind the proxy, the CSP header.
 
 The suite's settings are the production ones with the HTTPS redirect off (the test client
 speaks plain http); the redirect tests switch it back on.
 """
 
 from django.test import TestCase, override_settings
+
+KEBIJAKAN = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data:",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+}
 
 
 @override_settings(SECURE_SSL_REDIRECT=True)
@@ -23,3 +34,13 @@ class HttpsTests(TestCase):
     def test_the_proxy_header_saying_http_is_still_redirected(self):
         respons = self.client.get("/masuk/", headers={"X-Forwarded-Proto": "http"})
         self.assertEqual(respons.status_code, 301)
+
+
+class ContentSecurityPolicyTests(TestCase):
+    def kebijakan(self, respons) -> dict[str, str]:
+        bagian = (b.strip().split(" ", 1) for b in respons["Content-Security-Policy"].split(";"))
+        return {nama: nilai for nama, nilai in bagian}
+
+    def test_pages_and_errors_carry_the_policy(self):
+        self.assertEqual(self.kebijakan(self.client.get("/masuk/")), KEBIJAKAN)
+        self.assertEqual(self.kebijakan(self.client.get("/tidak-ada/")), KEBIJAKAN)
