@@ -88,6 +88,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered here, before sessions and the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the body (CsrfViewMiddleware reads the POST): an oversized
+    # request is refused from its Content-Length alone.
+    "sakip.middleware.BatasUkuranPermintaan",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,3 +213,12 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# Requests: an upload is at most 5 MB (sakip.excel.aman.UKURAN_MAKS); a request with a
+# declared body over 6 MB (the workbook, the form's other fields and the multipart framing,
+# with room to spare) is answered 413 by sakip.middleware before anything reads it, so that
+# the upload form can still say "too big" in its own words up to that size. Uploads go to a
+# temporary file, never whole into memory; the other fields keep Django's 2.5 MB.
+UKURAN_PERMINTAAN_MAKS = 6 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.TemporaryFileUploadHandler"]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
