@@ -147,6 +147,11 @@ DATABASES = {
         conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two people saving at once on SQLite: a write transaction takes the lock when it
+    # begins (instead of failing to upgrade a read lock half-way, "database is locked")
+    # and the other waits up to 20 s, then sees the first one's version.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
