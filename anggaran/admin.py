@@ -9,8 +9,8 @@ from django.db.models import Q
 
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from instansi.admin import AngkaTabularInline
-from instansi.angka import format_rupiah
 from instansi.models import Instansi
+from inti.angka import format_rupiah
 from kinerja.admin import KegiatanAdmin, ProgramAdmin, RiwayatAdmin, SubKegiatanAdmin
 from kinerja.models import Kegiatan, Program, SubKegiatan
 

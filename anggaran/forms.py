@@ -2,7 +2,7 @@
 
 A grid is many small forms (one per cell, or per jenis), validated together and written
 together. Each form carries the version of the row it was filled from; `rencana()` turns
-the changed cells into rows for `instansi.versi.tulis_semua`, which writes all or none,
+the changed cells into rows for `inti.versi.tulis_semua`, which writes all or none,
 so a bad cell or a row someone else saved in between leaves the database as it was.
 Every amount goes through `AngkaField`.
 """
@@ -16,10 +16,10 @@ from django.db.models import Q
 from anggaran.hitung import Tahap
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from anggaran.ringkasan import NodeAnggaran
-from instansi.angka import format_rupiah
-from instansi.forms import AngkaField, VersiField
 from instansi.models import Instansi
-from instansi.versi import Tulis
+from inti.angka import format_rupiah
+from inti.forms import AngkaField, VersiField
+from inti.versi import Tulis
 
 UANG = {"max_digits": 18, "decimal_places": 2, "min_value": 0, "required": False}
 REALISASI = "realisasi"
@@ -52,7 +52,7 @@ def _jumlah(row: Pagu | RealisasiAnggaran | None) -> str:
 
 
 @dataclass
-class Sel:
+class SelAnggaran:
     """A cell of the budget grid and, beside it, the figure in force rolled up from below."""
 
     kolom: str
@@ -60,7 +60,7 @@ class Sel:
     gulung: Decimal | None
 
 
-class GridAnggaran:
+class KisiAnggaran:
     """The budget grid of a program for a year: a row per program, kegiatan and sub
     kegiatan, a cell per stage's pagu and one for realisasi. An empty cell is «no figure»."""
 
@@ -79,7 +79,7 @@ class GridAnggaran:
                     initial={"jumlah": row.jumlah if row else None, "versi": row.versi if row else 0},
                 )
                 form.fields["jumlah"].label = f"{judul} «{node.objek.nama}»"
-                daftar.append(Sel(kolom, form, gulung))
+                daftar.append(SelAnggaran(kolom, form, gulung))
             self.baris.append((node, daftar))
 
     def forms(self):
@@ -190,7 +190,7 @@ def _nilai_belanja(row: BelanjaJenis | None) -> dict | None:
     return {"murni": row.murni, "perubahan": row.perubahan, "alasan_perubahan": row.alasan_perubahan}
 
 
-class GridBelanja:
+class KisiBelanja:
     """Belanja per jenis of an agency's year: a row per jenis, saved all or none."""
 
     def __init__(self, instansi: Instansi, tahun: int, tersimpan: dict[str, BelanjaJenis], data=None):

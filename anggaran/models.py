@@ -11,7 +11,9 @@ from django.db import models
 from django.db.models import Q
 
 from anggaran.hitung import Tahap
-from instansi.models import TAHUN, BerVersi, Instansi
+from instansi.models import Instansi
+from inti.models import BerVersi
+from inti.periode import VALIDATOR_TAHUN
 from kinerja.models import Kegiatan, Program, SubKegiatan, jumlah_terisi, tepat_satu
 
 UANG = {"max_digits": 18, "decimal_places": 2, "validators": [MinValueValidator(0)]}
@@ -46,7 +48,7 @@ class PadaNode(BerVersi):
     sub_kegiatan = models.ForeignKey(
         SubKegiatan, on_delete=models.CASCADE, null=True, blank=True, related_name="%(class)s"
     )
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     jumlah = models.DecimalField(**UANG)
 
     class Meta:
@@ -99,7 +101,7 @@ class BelanjaJenis(BerVersi):
         MODAL = "modal", "Belanja Modal"
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="belanja")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     jenis = models.CharField(max_length=20, choices=Jenis.choices)
     murni = models.DecimalField("DPA murni", **UANG)
     perubahan = models.DecimalField("DPA perubahan", **UANG, null=True, blank=True)

@@ -2,7 +2,7 @@
 
 Rows are `anggaran.ringkasan.NodeAnggaran`, so the figures are the same rolled-up ones the
 report shows; cells are formatted the Indonesian way, with the agency's rounding. Exported
-as shown with `kinerja.tables.sebagai_csv`.
+as shown with `inti.ekspor.sebagai_csv`.
 """
 
 from decimal import Decimal
@@ -11,7 +11,7 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
 
-from instansi.angka import format_persen, format_rupiah
+from inti.angka import format_persen, format_rupiah
 
 
 class AnggaranProgramTable(tables.Table):

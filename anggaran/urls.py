@@ -3,10 +3,10 @@
 from django.urls import path
 
 from anggaran import views
-from instansi.urls import TAHUN
+from inti.alamat import AWALAN_TAHUN
 
 urlpatterns = [
-    path(TAHUN + "anggaran/", views.anggaran_tahun, name="anggaran-tahun"),
-    path(TAHUN + "anggaran/program/<int:pk>/", views.anggaran_program, name="anggaran-program"),
-    path(TAHUN + "belanja/", views.belanja, name="belanja-jenis"),
+    path(AWALAN_TAHUN + "anggaran/", views.anggaran_tahun, name="anggaran-tahun"),
+    path(AWALAN_TAHUN + "anggaran/program/<int:pk>/", views.anggaran_program, name="anggaran-program"),
+    path(AWALAN_TAHUN + "belanja/", views.belanja, name="belanja-jenis"),
 ]

@@ -3,7 +3,7 @@ program (pagu per stage and realisasi on the program, its kegiatan and sub kegia
 belanja per jenis.
 
 Access goes through `instansi.akses.buka`; a grid is written all or nothing, every cell
-checked against the version it was read at (`instansi.versi.tulis_semua`). Figures shown
+checked against the version it was read at (`inti.versi.tulis_semua`). Figures shown
 beside the inputs are the rolled-up ones of `anggaran.ringkasan`, as in the report.
 """
 
@@ -18,21 +18,21 @@ from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from anggaran.filters import ProgramFilter
-from anggaran.forms import KOLOM, GridAnggaran, GridBelanja, letak_node, pada_program, tersimpan_program
+from anggaran.forms import KOLOM, KisiAnggaran, KisiBelanja, letak_node, pada_program, tersimpan_program
 from anggaran.hitung import gulung
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from anggaran.ringkasan import NodeAnggaran, anggaran_instansi, jumlah
 from anggaran.tables import AnggaranProgramTable
 from instansi import akses
-from instansi.angka import format_rupiah
-from instansi.ekspor import unduh
-from instansi.versi import Konflik, tulis_semua
+from inti.angka import format_rupiah
+from inti.ekspor import unduh
+from inti.versi import Konflik, tulis_semua
 
 BATAS_RIWAYAT = 30
 
 
 @dataclass
-class Perubahan:
+class CatatanRiwayat:
     """One recorded change of a row: who, when, which row, its value before and after."""
 
     waktu: datetime
@@ -42,7 +42,7 @@ class Perubahan:
     baru: str
 
 
-def _riwayat(*sumber) -> list[Perubahan]:
+def _riwayat(*sumber) -> list[CatatanRiwayat]:
     """The latest changes of the rows in `sumber`, newest first.
 
     Each source is (history queryset, describe the row, describe its value); the value
@@ -55,7 +55,7 @@ def _riwayat(*sumber) -> list[Perubahan]:
         for h in riwayat.select_related("history_user").order_by("history_date", "history_id"):
             baru = "(dihapus)" if h.history_type == "-" else nilai(h)
             hasil.append(
-                Perubahan(h.history_date, h.history_user, uraian(h), sebelumnya.get(h.id, "–"), baru)
+                CatatanRiwayat(h.history_date, h.history_user, uraian(h), sebelumnya.get(h.id, "–"), baru)
             )
             sebelumnya[h.id] = baru
     return sorted(hasil, key=lambda p: p.waktu, reverse=True)[:BATAS_RIWAYAT]
@@ -118,12 +118,12 @@ def anggaran_program(request, slug: str, tahun: int, pk: int):
     tersimpan = tersimpan_program(program.objek, tahun)
     konflik = []
     if request.method == "POST":
-        grid = GridAnggaran(program, tahun, tersimpan, request.POST)
+        grid = KisiAnggaran(program, tahun, tersimpan, request.POST)
         selesai, konflik = _simpan(request, grid, f"Anggaran «{program.objek}» tahun {tahun} tersimpan.")
         if selesai:
             return selesai
     else:
-        grid = GridAnggaran(program, tahun, tersimpan)
+        grid = KisiAnggaran(program, tahun, tersimpan)
     nama = {(node.tingkat, node.objek.pk): node.objek.nama for node, _ in grid.baris}
     riwayat = _riwayat(
         (
@@ -150,12 +150,12 @@ def belanja(request, slug: str, tahun: int):
     tersimpan = {b.jenis: b for b in BelanjaJenis.objects.filter(instansi=instansi, tahun=tahun)}
     konflik = []
     if request.method == "POST":
-        grid = GridBelanja(instansi, tahun, tersimpan, request.POST)
+        grid = KisiBelanja(instansi, tahun, tersimpan, request.POST)
         selesai, konflik = _simpan(request, grid, f"Belanja per jenis tahun {tahun} tersimpan.")
         if selesai:
             return selesai
     else:
-        grid = GridBelanja(instansi, tahun, tersimpan)
+        grid = KisiBelanja(instansi, tahun, tersimpan)
     riwayat = _riwayat(
         (
             BelanjaJenis.history.filter(instansi=instansi, tahun=tahun),

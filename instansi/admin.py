@@ -1,7 +1,7 @@
 """Admin for regions, agencies, their profile and report settings.
 
 Also home of `AngkaAdmin`, the base every admin of the project uses so that each number
-field reads Indonesian input strictly (`instansi.forms.AngkaField`).
+field reads Indonesian input strictly (`inti.forms.AngkaField`).
 """
 
 from django import forms
@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 
-from instansi.forms import AngkaField
 from instansi.models import (
     Instansi,
     Keanggotaan,
@@ -25,6 +24,7 @@ from instansi.models import (
     TabelPendukung,
 )
 from instansi.pengaturan import Pita, PitaTidakValid, validasi_pita
+from inti.forms import AngkaField
 
 ANGKA_FIELD = {models.DecimalField: {"form_class": AngkaField}}
 

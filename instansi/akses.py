@@ -20,8 +20,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from instansi.models import Instansi, KunciTahun
-
-TAHUN_AWAL, TAHUN_AKHIR = 2000, 2100  # the range of every model's `tahun` (instansi.models.TAHUN)
+from inti.periode import TAHUN_AKHIR, TAHUN_AWAL, tahun_sah
 
 
 class TahunTerkunci(PermissionDenied):
@@ -41,10 +40,6 @@ def boleh_tulis(user, instansi: Instansi) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_superuser or instansi.perencana.filter(user=user).exists()
-
-
-def tahun_sah(tahun: int) -> bool:
-    return TAHUN_AWAL <= tahun <= TAHUN_AKHIR
 
 
 @dataclass

@@ -9,36 +9,13 @@ of each year describes the agency as it was then.
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
-from simple_history.models import HistoricalRecords
 
-from instansi.angka import Pembulatan
 from instansi.pengaturan import MetodeEfisiensi, Pita, RumusPolaritasTurun, SusunanBab
-
-TAHUN = [MinValueValidator(2000), MaxValueValidator(2100)]
-
-
-class BerVersi(models.Model):
-    """A row people edit: written only through `instansi.versi.tulis_semua`, checked
-    against the version the person saw, and kept in the history (who, when, old and new).
-
-    Forms carry the `versi` they were filled from; a save over a newer save is refused
-    with what is stored now, instead of silently overwriting it (optimistic locking).
-    """
-
-    versi = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(inherit=True)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        # Every save of a stored row is a new version, whoever makes it (the admin too),
-        # so that a page opened before it can no longer save over it.
-        if not self._state.adding:
-            self.versi += 1
-        super().save(*args, **kwargs)
+from inti.angka import Pembulatan
+from inti.models import BerVersi
+from inti.periode import VALIDATOR_TAHUN
 
 
 class Pemda(models.Model):
@@ -156,7 +133,7 @@ class Narasi(BerVersi):
     """
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="narasi")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     kunci = models.SlugField(max_length=80)
     judul = models.CharField(max_length=300)
     teks = models.TextField(help_text="Paragraf dipisahkan baris kosong.")
@@ -189,7 +166,7 @@ class KomposisiPegawai(BerVersi):
         STATUS = "status", "Status kepegawaian"
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="pegawai")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     dimensi = models.CharField(max_length=20, choices=Dimensi.choices)
     kelompok = models.CharField(max_length=100, blank=True, help_text="Misalnya golongan IV.")
     uraian = models.CharField(max_length=200)
@@ -210,7 +187,7 @@ class SaranaPrasarana(BerVersi):
     """One line of the sarana & prasarana table: an item, its count and condition."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="sarana")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     urutan = models.PositiveSmallIntegerField(default=0)
     nama_barang = models.CharField(max_length=200)
     jumlah = models.PositiveIntegerField(null=True, blank=True)
@@ -236,7 +213,7 @@ class TabelPendukung(BerVersi):
     """
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="tabel_pendukung")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     kunci = models.SlugField(max_length=80)
     judul = models.CharField(max_length=300)
     sumber = models.CharField(max_length=300, blank=True)
@@ -319,7 +296,7 @@ class KunciTahun(models.Model):
     """A year an agency has submitted: its planners can no longer change that year's data."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="kunci_tahun")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     dikunci_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )

@@ -1,36 +1,20 @@
-"""Planners' screens for the agency's profile and report narrative."""
+"""Planners' screens of the agency itself: its profile and a year's report narrative
+(`instansi.profil`), its SDM, sarana and supporting tables (`instansi.tabel`)."""
 
-from django.urls import path, register_converter
+from django.urls import path
 
-from instansi import views
-from instansi.akses import tahun_sah
-
-
-class TahunConverter:
-    """A year in a URL: four digits within the models' range, else the URL does not match
-    (404) — so no view ever sees year 0 or 32768."""
-
-    regex = "[0-9]{4}"
-
-    def to_python(self, value: str) -> int:
-        tahun = int(value)
-        if not tahun_sah(tahun):
-            raise ValueError(value)
-        return tahun
-
-    def to_url(self, value) -> str:
-        return str(value)
-
-
-register_converter(TahunConverter, "tahun")
-
-# The prefixes of an agency's pages and of its year's pages; every app's URLs use them.
-INSTANSI = "instansi/<slug:slug>/"
-TAHUN = INSTANSI + "<tahun:tahun>/"
+from instansi.profil import views as profil
+from instansi.tabel import views as tabel
+from inti.alamat import AWALAN_INSTANSI, AWALAN_TAHUN
 
 urlpatterns = [
-    path(INSTANSI + "profil/", views.profil, name="profil-instansi"),
-    path(TAHUN + "narasi/", views.narasi_daftar, name="narasi-daftar"),
-    path(TAHUN + "narasi/baru/", views.narasi, name="narasi-baru"),
-    path(TAHUN + "narasi/<int:pk>/", views.narasi, name="narasi-ubah"),
+    path(AWALAN_INSTANSI + "profil/", profil.profil, name="profil-instansi"),
+    path(AWALAN_TAHUN + "narasi/", profil.narasi_daftar, name="narasi-daftar"),
+    path(AWALAN_TAHUN + "narasi/baru/", profil.narasi, name="narasi-baru"),
+    path(AWALAN_TAHUN + "narasi/<int:pk>/", profil.narasi, name="narasi-ubah"),
+    path(AWALAN_TAHUN + "sdm/", tabel.sdm, name="tabel-sdm"),
+    path(AWALAN_TAHUN + "sarana/", tabel.sarana, name="tabel-sarana"),
+    path(AWALAN_TAHUN + "tabel/", tabel.tabel_pendukung_daftar, name="tabel-pendukung-daftar"),
+    path(AWALAN_TAHUN + "tabel/baru/", tabel.tabel_pendukung, name="tabel-pendukung-baru"),
+    path(AWALAN_TAHUN + "tabel/<int:pk>/", tabel.tabel_pendukung, name="tabel-pendukung-ubah"),
 ]

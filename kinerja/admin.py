@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from simple_history.admin import SimpleHistoryAdmin
 
 from instansi.admin import ANGKA_FIELD, AngkaAdmin, AngkaTabularInline
-from instansi.angka import format_angka
+from inti.angka import format_angka
 from kinerja import hitung
 from kinerja.models import (
     AnalisisSasaran,

@@ -1,4 +1,4 @@
-"""Filters of the planners' indicator list (django-filter), over `kinerja.tables.dengan_tingkat`."""
+"""Filters of the planners' indicator list (django-filter), over `kinerja.tingkat.dengan_tingkat`."""
 
 import django_filters
 from django import forms
@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from kinerja.hitung import Polaritas
 from kinerja.models import Indikator
-from kinerja.tables import LABEL_TINGKAT
+from kinerja.tingkat import LABEL_TINGKAT
 
 
 class IndikatorFilter(django_filters.FilterSet):

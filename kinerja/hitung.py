@@ -1,7 +1,7 @@
 """Performance arithmetic: capaian, comparisons, averages, evaluation scores.
 
 Pure functions over `Decimal` that carry full precision; rounding happens only where a
-figure is shown (`instansi.angka.bulatkan`). The ORM feeds them (`kinerja.models`), the
+figure is shown (`inti.angka.bulatkan`). The ORM feeds them (`kinerja.models`), the
 report and the screens show their results. A result that cannot be computed is a
 `TidakTerhitung` value saying why, never a zero: a missing realisation is not 0 %.
 """

@@ -12,7 +12,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from instansi.models import TAHUN, BerVersi, Instansi
+from instansi.models import Instansi
+from inti.models import BerVersi
+from inti.periode import VALIDATOR_TAHUN
 from kinerja import hitung
 from kinerja.hitung import JenisRumus, Polaritas
 
@@ -78,8 +80,8 @@ class Renstra(BerVersi):
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="renstra")
     nama = models.CharField(max_length=300, blank=True)
-    tahun_awal = models.PositiveSmallIntegerField(validators=TAHUN)
-    tahun_akhir = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun_awal = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
+    tahun_akhir = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
 
     objects = RenstraQuerySet.as_manager()
 
@@ -300,7 +302,7 @@ class Target(BerVersi):
     PRIORITAS_PENGUKURAN = (Sumber.PK_PERUBAHAN, Sumber.PK_MURNI, Sumber.RENSTRA)
 
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     sumber = models.CharField(max_length=20, choices=Sumber.choices)
     triwulan = models.PositiveSmallIntegerField(null=True, blank=True, validators=TRIWULAN)
     nilai = models.DecimalField(**NILAI)
@@ -325,7 +327,7 @@ class Realisasi(BerVersi):
     """
 
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="realisasi")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     triwulan = models.PositiveSmallIntegerField(null=True, blank=True, validators=TRIWULAN)
     nilai = models.DecimalField(**NILAI, null=True, blank=True)
     komponen_a = models.DecimalField(**NILAI, null=True, blank=True)
@@ -378,7 +380,7 @@ class Pembanding(BerVersi):
         NASIONAL = "nasional", "Nasional"
 
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="pembanding")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     tingkat = models.CharField(max_length=20, choices=Tingkat.choices)
     nilai = models.DecimalField(**NILAI, null=True, blank=True, help_text="Kosong = tidak tersedia.")
     sumber = models.CharField(max_length=300, blank=True)
@@ -399,7 +401,7 @@ class AnalisisSasaran(BerVersi):
     """The narrative analysis of a sasaran's year: why it was or was not achieved."""
 
     sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="analisis")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     uraian = models.TextField(blank=True)
     faktor_pendukung = models.TextField(blank=True)
     faktor_penghambat = models.TextField(blank=True)
@@ -423,7 +425,7 @@ class PerjanjianKinerja(BerVersi):
         PERUBAHAN = "perubahan", "Perubahan"
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="perjanjian")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     jenis = models.CharField(max_length=20, choices=Jenis.choices, default=Jenis.MURNI)
     tempat_tanggal = models.CharField(
         max_length=100, blank=True, help_text="Seperti tertulis, misalnya «Liwa, Januari 2023»."
@@ -473,7 +475,7 @@ class EvaluasiSakip(models.Model):
     """The inspectorate's evaluation of an agency's SAKIP for a year (the LKE's result)."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="evaluasi")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN, help_text="Tahun yang dievaluasi.")
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN, help_text="Tahun yang dievaluasi.")
     dasar = models.CharField(max_length=200, blank=True, help_text="Misalnya «PermenPAN-RB 88/2021».")
     nomor_laporan = models.CharField(max_length=200, blank=True)
 

@@ -6,14 +6,16 @@ This is the top of the dependency chain: it may use every other app.
 from django.conf import settings
 from django.db import models
 
-from instansi.models import TAHUN, BerVersi, Instansi
+from instansi.models import Instansi
+from inti.models import BerVersi
+from inti.periode import VALIDATOR_TAHUN
 
 
 class LaporanKinerja(BerVersi):
     """An agency's annual performance report (LKjIP) for a year: what is not in the data."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="laporan")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     judul = models.CharField(max_length=200, default="Laporan Kinerja Instansi Pemerintah (LKjIP)")
     tempat_tanggal = models.CharField(
         max_length=100, blank=True, help_text="Di bawah kata pengantar, misalnya «Liwa, 15 Februari 2024»."
@@ -38,7 +40,7 @@ class BerkasPdf(models.Model):
     """
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="berkas_pdf")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     versi = models.CharField(max_length=64)
     isi = models.BinaryField()
     dibuat = models.DateTimeField(auto_now=True)
@@ -56,7 +58,7 @@ class UnggahanExcel(models.Model):
     """A filled template a planner uploaded, kept between its preview and its application."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="unggahan")
-    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
     jenis = models.CharField(
         max_length=20, choices=[("realisasi", "Realisasi"), ("anggaran", "Anggaran")], default="realisasi"
     )

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "csp",
+    "inti",
     "instansi",
     "kinerja",
     "anggaran",

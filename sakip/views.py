@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from anggaran.ringkasan import NodeAnggaran, jumlah
 from instansi import akses
-from instansi.forms import BerVersiForm
 from instansi.models import KunciTahun
+from inti.forms import BerVersiForm
 from kinerja.hitung import TidakTerhitung
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
 from sakip.models import LaporanKinerja

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from instansi.angka import Pembulatan, bulatkan, format_angka, parse_angka
+from inti.angka import Pembulatan, bulatkan, format_angka, parse_angka
 from kinerja.hitung import TidakTerhitung
 
 ERRATA = Path(__file__).resolve().parent.parent / "fixtures" / "ERRATA.md"

@@ -11,9 +11,9 @@ from django.contrib.auth import get_user_model
 
 from anggaran.hitung import Tahap
 from anggaran.models import Pagu, RealisasiAnggaran
-from instansi.angka import Pembulatan
 from instansi.models import Instansi, Keanggotaan, Pemda, Pemeriksa, PengaturanLaporan, PredikatCapaian
 from instansi.pengaturan import MetodeEfisiensi, SusunanBab
+from inti.angka import Pembulatan
 from kinerja.hitung import JenisRumus
 from kinerja.models import (
     EvaluasiSakip,

@@ -7,7 +7,7 @@ from django.template import Context, Template
 from hypothesis import given
 from hypothesis import strategies as st
 
-from instansi.angka import (
+from inti.angka import (
     AngkaTidakValid,
     Pembulatan,
     bulatkan,
@@ -17,7 +17,7 @@ from instansi.angka import (
     format_rupiah,
     parse_angka,
 )
-from instansi.forms import AngkaField, format_masukan
+from inti.forms import AngkaField, format_masukan
 
 
 @pytest.mark.parametrize(

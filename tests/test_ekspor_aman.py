@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from anggaran.models import RealisasiAnggaran
-from instansi.ekspor import mirip_rumus
+from inti.ekspor import mirip_rumus
 from kinerja.models import Indikator, Program, Realisasi
 from sakip.excel import realisasi
 from tests.factories import buat_instansi, buat_pemeran

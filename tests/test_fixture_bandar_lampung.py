@@ -20,8 +20,8 @@ from django.test import TestCase
 from anggaran import hitung as hitung_anggaran
 from anggaran.models import Pagu, RealisasiAnggaran
 from anggaran.ringkasan import NodeAnggaran, anggaran_instansi, jumlah
-from instansi.angka import parse_angka
 from instansi.models import Instansi, KomposisiPegawai, SaranaPrasarana, TabelPendukung
+from inti.angka import parse_angka
 from kinerja import hitung
 from kinerja.hitung import TidakTerhitung
 from kinerja.models import EvaluasiSakip, Indikator, PredikatEvaluasi, Target

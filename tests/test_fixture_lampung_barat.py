@@ -15,8 +15,8 @@ from django.test import TestCase
 from anggaran.hitung import efisiensi, kategori_efisiensi
 from anggaran.models import BelanjaJenis
 from anggaran.ringkasan import anggaran_instansi, jumlah
-from instansi.angka import parse_angka
 from instansi.models import Instansi, KomposisiPegawai, SaranaPrasarana
+from inti.angka import parse_angka
 from kinerja.hitung import rata_rata
 from kinerja.models import Indikator, Target
 from kinerja.pengukuran import ukur

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from anggaran import hitung as anggaran
 from anggaran.hitung import Tahap
-from instansi.angka import Pembulatan, bulatkan
 from instansi.pengaturan import (
     MetodeEfisiensi,
     Pita,
@@ -17,6 +16,7 @@ from instansi.pengaturan import (
     cari_predikat,
     validasi_pita,
 )
+from inti.angka import Pembulatan, bulatkan
 from kinerja import hitung
 from kinerja.hitung import Polaritas, TidakTerhitung
 

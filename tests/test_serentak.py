@@ -17,7 +17,7 @@ from django.db import connection
 from django.test import Client, TransactionTestCase
 from django.urls import reverse
 
-from instansi import versi
+from inti import versi
 from kinerja.models import Indikator, Realisasi, Sasaran, Target
 from tests.factories import buat_instansi, buat_pemeran
 from tests.test_tahan import isian, sel_pk

@@ -13,9 +13,9 @@ from hypothesis.extra.django import TestCase
 from openpyxl import load_workbook
 
 from instansi.akses import akses_untuk
-from instansi.forms import AngkaField
-from kinerja.forms import RealisasiForm
+from inti.forms import AngkaField
 from kinerja.models import Indikator
+from kinerja.realisasi.forms import RealisasiForm
 from sakip.excel import anggaran, realisasi
 from sakip.excel.aman import BerkasDitolak
 from tests.factories import buat_instansi, buat_pemeran

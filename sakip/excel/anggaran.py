@@ -2,20 +2,20 @@
 kegiatan of a year, as one sheet.
 
 Reading it back turns the sheet into the same input as the budget screen's grid
-(`anggaran.forms.GridAnggaran`: one AngkaField and one version per cell), so the
+(`anggaran.forms.KisiAnggaran`: one AngkaField and one version per cell), so the
 spreadsheet is validated, compared and saved exactly as the screen is: every cell checked,
-then all written or none (`instansi.versi.tulis_semua`).
+then all written or none (`inti.versi.tulis_semua`).
 """
 
 from dataclasses import dataclass, field
 
 from anggaran.forms import KOLOM as KOLOM_GRID
-from anggaran.forms import REALISASI, GridAnggaran, tersimpan_program, urut_node
+from anggaran.forms import REALISASI, KisiAnggaran, tersimpan_program, urut_node
 from anggaran.ringkasan import anggaran_instansi
 from instansi.akses import Akses
-from instansi.angka import format_rupiah
 from instansi.models import Instansi
-from instansi.versi import Tulis
+from inti.angka import format_rupiah
+from inti.versi import Tulis
 from sakip.excel.lembar import Masalah, baca_lembar, basi, buku_baru, lindungi, simpan, terapkan_tulis
 
 JENIS = "anggaran"
@@ -32,7 +32,7 @@ TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub ke
 
 
 @dataclass
-class HasilAnggaran:
+class HasilBaca:
     perubahan: list[Tulis] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
     ringkasan: list[tuple[str, str, str]] = field(default_factory=list)  # (what, now, after) for the preview
@@ -71,11 +71,11 @@ def _masukan(sel) -> str:
     return str(sel)
 
 
-def baca(isi: bytes, ruang: Akses, triwulan: None) -> HasilAnggaran:
+def baca(isi: bytes, ruang: Akses, triwulan: None) -> HasilBaca:
     """Validate every cell of an uploaded budget template; nothing is written here."""
     instansi, tahun = ruang.instansi, ruang.tahun
     baris = baca_lembar(isi, JENIS, LEMBAR, KOLOM, ruang, None)
-    hasil = HasilAnggaran()
+    hasil = HasilBaca()
     data, letak = {}, {}
     for sel in baris:
         if str(sel["ID"]) in letak:
@@ -97,7 +97,7 @@ def baca(isi: bytes, ruang: Akses, triwulan: None) -> HasilAnggaran:
     dikenal = set()
     for program, tersimpan in _pohon(instansi, tahun):
         _tetap(program, tersimpan, letak, data)
-        grid = GridAnggaran(program, tahun, tersimpan, data)
+        grid = KisiAnggaran(program, tahun, tersimpan, data)
         for node, sel_sel in grid.baris:
             kunci = f"{node.tingkat}-{node.objek.pk}"
             dikenal.add(kunci)
@@ -156,6 +156,6 @@ def _jumlah_isian(t: Tulis) -> str:
     return format_rupiah(t.isian["jumlah"]) if t.isian else "kosong"
 
 
-def terapkan(hasil: HasilAnggaran, nama_berkas: str, ruang: Akses) -> int:
+def terapkan(hasil: HasilBaca, nama_berkas: str, ruang: Akses) -> int:
     """Write every changed cell in one transaction, or none."""
     return terapkan_tulis(hasil.perubahan, nama_berkas, ruang)

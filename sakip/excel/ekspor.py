@@ -3,7 +3,7 @@
 Cells keep their raw values (`sakip.lkjip.isi.Sel`); the number formats make Excel show
 them as the report does (percentages with « %», rupiah without decimals) in the reader's
 own locale, so an Indonesian Excel shows 1.200,87. Text that looks like a formula stays
-text (`instansi.ekspor.netralkan`).
+text (`inti.ekspor.netralkan`).
 """
 
 import io
@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from instansi.ekspor import netralkan
+from inti.ekspor import netralkan
 from sakip.lkjip.isi import ANGKA, NILAI, PERSEN, RASIO, RUPIAH, Tabel
 
 FORMAT = {PERSEN: '0.00" %"', RUPIAH: "#,##0", RASIO: "0.00", ANGKA: "#,##0.##", NILAI: "#,##0.####"}

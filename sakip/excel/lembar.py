@@ -4,7 +4,7 @@ and reading it back safely (`baca_lembar`).
 A template is two sheets: «Petunjuk», whose first rows record what the template is for
 (kind, agency, year, quarter) followed by instructions, and a data sheet whose first row
 is the column headers. Only the yellow entry columns are unlocked. Names and notes that
-look like formulas are written as text (`instansi.ekspor.netralkan`), so they come back as
+look like formulas are written as text (`inti.ekspor.netralkan`), so they come back as
 they went out.
 """
 
@@ -16,9 +16,9 @@ from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from instansi.akses import Akses
-from instansi.ekspor import netralkan
 from instansi.models import Instansi
-from instansi.versi import Konflik, Tulis, tulis_semua
+from inti.ekspor import netralkan
+from inti.versi import Konflik, Tulis, tulis_semua
 from sakip.excel.aman import BerkasDitolak, periksa_berkas
 
 PETUNJUK = "Petunjuk"

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from instansi import akses
 from instansi.models import Instansi
-from instansi.versi import Tulis
-from kinerja.forms import RealisasiForm, ringkas_realisasi
+from inti.versi import Tulis
 from kinerja.models import Indikator, Realisasi, Renstra
 from kinerja.pengukuran import target_periode
+from kinerja.realisasi.forms import RealisasiForm, ringkas_realisasi
 from sakip.excel.lembar import (
     Masalah,
     baca_lembar,
@@ -101,7 +101,7 @@ FIELD = {"Realisasi": "nilai", "Komponen A": "komponen_a", "Komponen B": "kompon
 def baca(isi: bytes, ruang: akses.Akses, triwulan: int | None) -> Hasil:
     """Validate every row of an uploaded template; nothing is written here.
 
-    Each row goes through the realisation screen's own form (`kinerja.forms.RealisasiForm`),
+    Each row goes through the realisation screen's own form (`kinerja.realisasi.forms.RealisasiForm`),
     so a value refused on the screen is refused here, with the same message.
     """
     instansi, tahun = ruang.instansi, ruang.tahun

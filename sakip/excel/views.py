@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from instansi import akses
+from inti.periode import baca_triwulan
 from sakip.excel import anggaran, realisasi
 from sakip.excel.aman import UKURAN_MAKS, BerkasDitolak
 from sakip.excel.ekspor import buku_tabel
@@ -28,19 +29,11 @@ def _xlsx(isi: bytes, nama: str) -> HttpResponse:
     return respons
 
 
-def _triwulan(nilai) -> int | None:
-    if nilai in (None, "", "tahunan"):
-        return None
-    if str(nilai) not in ("1", "2", "3", "4"):
-        raise Http404("Triwulan harus 1 sampai 4.")
-    return int(nilai)
-
-
 @login_required
 @require_safe
 def templat_realisasi(request, slug: str, tahun: int):
     instansi = akses.buka(request, slug, tahun).instansi
-    triwulan = _triwulan(request.GET.get("triwulan"))
+    triwulan = baca_triwulan(request.GET.get("triwulan"))
     nama = f"realisasi-{instansi.slug}-{tahun}{f'-tw{triwulan}' if triwulan else ''}.xlsx"
     return _xlsx(realisasi.templat(instansi, tahun, triwulan), nama)
 
@@ -78,7 +71,7 @@ def unggah(request, slug: str, tahun: int):
     form = UnggahForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]
-        jenis, triwulan = form.cleaned_data["jenis"], _triwulan(form.cleaned_data["triwulan"])
+        jenis, triwulan = form.cleaned_data["jenis"], baca_triwulan(form.cleaned_data["triwulan"])
         try:
             if berkas.size > UKURAN_MAKS:
                 raise BerkasDitolak(f"Berkas terlalu besar; batasnya {UKURAN_MAKS // 1024 // 1024} MB.")

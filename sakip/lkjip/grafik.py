@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 from matplotlib import pyplot as plt
 from matplotlib.ticker import FuncFormatter
 
-from instansi.angka import format_angka
+from inti.angka import format_angka
 from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.isi import Grafik
 

@@ -8,8 +8,9 @@ is what the templates render, for the web page and for the PDF alike.
 
 from dataclasses import dataclass, field
 
-from instansi.angka import Pembulatan, format_angka
 from instansi.pengaturan import MetodeEfisiensi, RumusPolaritasTurun
+from inti.angka import Pembulatan, format_angka
+from inti.periode import arab
 from sakip.lkjip.blok import BLOK
 from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.isi import Grafik, Tabel, Teks
@@ -49,9 +50,6 @@ class Dokumen:
         return f"{self.data.laporan.judul} {self.data.instansi.nama} Tahun {self.data.tahun}"
 
 
-ARAB = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
-
-
 def _isi_bagian(data: DataLaporan, bagian: Bagian) -> list:
     narasi = [data.narasi[i.kunci] for i in bagian.isi if not isinstance(i, B) and i.kunci in data.narasi]
     beberapa_narasi = len(narasi) > 1
@@ -67,14 +65,14 @@ def _isi_bagian(data: DataLaporan, bagian: Bagian) -> list:
     return isi
 
 
-def _nomori(isi: list, awalan: str, hitung: dict) -> None:
+def _nomori(isi: list, awalan: str, nomor_terakhir: dict) -> None:
     for item in isi:
         if isinstance(item, Tabel):
-            hitung["tabel"] += 1
-            item.nomor = f"Tabel {awalan}.{hitung['tabel']}"
+            nomor_terakhir["tabel"] += 1
+            item.nomor = f"Tabel {awalan}.{nomor_terakhir['tabel']}"
         elif isinstance(item, Grafik):
-            hitung["grafik"] += 1
-            item.nomor = f"Grafik {awalan}.{hitung['grafik']}"
+            nomor_terakhir["grafik"] += 1
+            item.nomor = f"Grafik {awalan}.{nomor_terakhir['grafik']}"
 
 
 def _rentang(pita) -> str:
@@ -123,22 +121,22 @@ def susun(data: DataLaporan) -> Dokumen:
         cara_hitung=cara_hitung(data),
     )
     for bab in SUSUNAN[data.pengaturan.susunan_bab]:
-        angka = ARAB[bab.nomor]
-        hitung = {"tabel": 0, "grafik": 0}
+        angka = arab(bab.nomor)
+        nomor_terakhir = {"tabel": 0, "grafik": 0}
         bagian_tampil = []
         for bagian in bab.bagian:
             isi = _isi_bagian(data, bagian)
             if not isi:
                 continue
-            _nomori(isi, str(angka), hitung)
+            _nomori(isi, str(angka), nomor_terakhir)
             huruf = chr(ord("A") + len(bagian_tampil))
             bagian_tampil.append(BagianTampil(huruf, bagian.judul, f"bab-{angka}-{huruf.lower()}", isi))
         dokumen.bab.append(BabTampil(bab.nomor, bab.judul, f"bab-{angka}", bagian_tampil))
-    hitung = {"tabel": 0, "grafik": 0}
+    nomor_terakhir = {"tabel": 0, "grafik": 0}
     for n, bagian in enumerate(LAMPIRAN, start=1):
         isi = _isi_bagian(data, bagian)
         if isi:
-            _nomori(isi, "L", hitung)
+            _nomori(isi, "L", nomor_terakhir)
             dokumen.lampiran.append(BagianTampil(str(n), bagian.judul, f"lampiran-{n}", isi))
     semua = [i for b in dokumen.bab for bg in b.bagian for i in bg.isi] + [
         i for bg in dokumen.lampiran for i in bg.isi

@@ -10,19 +10,10 @@ from anggaran import hitung
 from anggaran.hitung import Tahap
 from anggaran.models import BelanjaJenis
 from anggaran.ringkasan import NodeAnggaran, jumlah, tahap_terisi
+from inti.periode import romawi
 from kinerja.hitung import rata_rata
 from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.isi import NILAI, PERSEN, RASIO, RUPIAH, Sel, Tabel, sel, teks_sel
-
-
-def _romawi(n: int) -> str:
-    angka = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    hasil = ""
-    for nilai, huruf in angka:
-        while n >= nilai:
-            hasil += huruf
-            n -= nilai
-    return hasil
 
 
 def _kelompok_sasaran(data: DataLaporan) -> list[tuple[str, list[NodeAnggaran]]]:
@@ -50,7 +41,7 @@ def kerangka_pendanaan(data: DataLaporan) -> list:
         for m, node in enumerate(program, start=1):
             baris.append(
                 [
-                    Sel(_romawi(m), tebal=True),
+                    Sel(romawi(m), tebal=True),
                     Sel(node.objek.nama, tebal=True),
                     *(sel(node.pagu(t), RUPIAH, tebal=True) for t in tahap),
                 ]
@@ -191,7 +182,7 @@ def realisasi_anggaran(data: DataLaporan) -> list:
 
     baris, nomor = [], 0
     for m, program in enumerate(data.program, start=1):
-        baris.append(baris_node(_romawi(m), program))
+        baris.append(baris_node(romawi(m), program))
         for kegiatan in program.anak:
             baris.append(baris_node("", kegiatan))
             for sub in kegiatan.anak:

@@ -4,6 +4,7 @@ Each builder takes the gathered `DataLaporan` and returns the pieces of one bloc
 nothing here queries the database or formats a number.
 """
 
+from inti.periode import romawi
 from sakip.lkjip.data import DataLaporan, IndikatorTerukur
 from sakip.lkjip.isi import NILAI, PERSEN, Sel, Tabel, Teks, sel, teks_sel
 
@@ -198,7 +199,7 @@ def triwulan(data: DataLaporan) -> list:
                 baris.append(
                     [
                         *depan,
-                        sel(["I", "II", "III", "IV"][tw - 1]),
+                        sel(romawi(tw)),
                         sel(target, NILAI),
                         sel(real, NILAI),
                         sel(capaian, PERSEN),

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from instansi.angka import format_angka, format_nilai, format_persen
+from inti.angka import format_angka, format_nilai, format_persen
 from sakip.lkjip.isi import ANGKA, NILAI, PERSEN, RASIO, RUPIAH, Sel
 
 register = template.Library()

@@ -1,5 +1,5 @@
 """Planners' screens for indicators: define one on any level of the plan, change it (with
-optimistic locking, `instansi.versi`), see its history and targets, and list them all.
+optimistic locking, `inti.versi`), see its history and targets, and list them all.
 """
 
 from django.contrib import messages
@@ -10,13 +10,14 @@ from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from instansi import akses
-from instansi.ekspor import unduh
-from instansi.forms import format_masukan
+from inti.ekspor import unduh
+from inti.forms import format_masukan, isian_terbaca
 from kinerja.filters import IndikatorFilter
-from kinerja.forms_rencana import IndikatorForm, isian_terbaca
 from kinerja.models import LEVEL_INDIKATOR, Indikator
-from kinerja.tables import IndikatorTable, dengan_tingkat
-from kinerja.views_rencana import cari_tingkat, node, url_pohon
+from kinerja.rencana.forms import IndikatorForm
+from kinerja.rencana.views import cari_tingkat, node, url_pohon
+from kinerja.tables import IndikatorTable
+from kinerja.tingkat import dengan_tingkat
 
 RIWAYAT = 20  # history entries shown on an indicator's page
 

@@ -11,10 +11,10 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from instansi.forms import AngkaField, BerVersiForm, format_masukan
-from instansi.forms_profil import URUTAN_MAKS
 from instansi.models import KomposisiPegawai, SaranaPrasarana, TabelPendukung
-from instansi.versi import Tulis
+from instansi.profil.forms import URUTAN_MAKS
+from inti.forms import AngkaField, BerVersiForm, format_masukan
+from inti.versi import Tulis
 
 KOSONG = ("-", "–", "—")  # how the documents write «no figure»
 BARIS_TAMBAHAN = 3  # empty rows offered under a table for new lines

@@ -1,38 +1,30 @@
 """Planners' screens for realisations: enter a period's figure, preview its capaian, see who
 changed it; and a sasaran's analysis and an indicator's province/national comparison.
 Access goes through `instansi.akses.buka` (which refuses a write to a locked year); every
-write goes through `instansi.versi.tulis_semua`, against the version the planner saw.
+write goes through `inti.versi.tulis_semua`, against the version the planner saw.
 """
 
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from instansi import akses
-from instansi.angka import format_angka, format_persen
-from instansi.forms import format_masukan
 from instansi.pengaturan import cari_predikat
-from instansi.versi import Konflik, Tulis, tulis_semua
+from inti.angka import format_angka, format_persen
+from inti.forms import format_masukan
+from inti.periode import TRIWULAN, baca_triwulan, nama_periode
+from inti.versi import Konflik, Tulis, tulis_semua
 from kinerja import hitung
-from kinerja.forms import AnalisisSasaranForm, PembandingForm, RealisasiForm, ringkas_realisasi
 from kinerja.models import AnalisisSasaran, Indikator, Pembanding, Realisasi, Sasaran
 from kinerja.pengukuran import target_periode
+from kinerja.realisasi.forms import AnalisisSasaranForm, PembandingForm, RealisasiForm, ringkas_realisasi
 
-PERIODE = {None: "Tahunan", 1: "Triwulan I", 2: "Triwulan II", 3: "Triwulan III", 4: "Triwulan IV"}
-
-
-def _triwulan(request) -> int | None:
-    teks = request.GET.get("triwulan") or None
-    if teks is None:
-        return None
-    if teks not in ("1", "2", "3", "4"):
-        raise Http404("Triwulan harus 1 sampai 4.")
-    return int(teks)
+PERIODE = {tw: nama_periode(tw) for tw in (None, *TRIWULAN)}
 
 
 def _indikator(instansi, pk) -> Indikator:
@@ -84,7 +76,15 @@ def pratinjau(request, slug: str, tahun: int, pk: int):
     form = RealisasiForm(request.GET, indikator=indikator)
     if not form.is_valid():
         return JsonResponse({"galat": [e for daftar in form.errors.values() for e in daftar]})
-    return JsonResponse(_hasil(indikator, instansi, tahun, _triwulan(request), _nilai_form(form, indikator)))
+    return JsonResponse(
+        _hasil(
+            indikator,
+            instansi,
+            tahun,
+            baca_triwulan(request.GET.get("triwulan")),
+            _nilai_form(form, indikator),
+        )
+    )
 
 
 @login_required
@@ -93,7 +93,7 @@ def realisasi(request, slug: str, tahun: int, pk: int):
     ruang = akses.buka(request, slug, tahun)
     instansi = ruang.instansi
     indikator = _indikator(instansi, pk)
-    triwulan = _triwulan(request)
+    triwulan = baca_triwulan(request.GET.get("triwulan"))
     tersimpan = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
     boleh_ubah = ruang.boleh_ubah
     konflik = []

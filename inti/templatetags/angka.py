@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django import template
 
-from instansi import angka as fmt
-from instansi.forms import format_masukan
+from inti import angka as fmt
+from inti.forms import format_masukan
 
 register = template.Library()
 

@@ -3,7 +3,7 @@ sarana & prasarana, and the supporting tables (lampiran) with their list.
 
 Each table is an editable list of rows (a formset: change, delete, add); everything on
 the page is validated before anything is written, then all is written in one
-transaction, each row against the version it was read at (`instansi.versi`). Totals are
+transaction, each row against the version it was read at (`inti.versi`). Totals are
 computed from the stored rows, never stored. The year lock applies; readers see the rows
 without inputs.
 """
@@ -21,8 +21,8 @@ from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from instansi import akses
-from instansi.ekspor import unduh
-from instansi.forms_tabel import (
+from instansi.models import KomposisiPegawai, SaranaPrasarana, TabelPendukung
+from instansi.tabel.forms import (
     BarisTabelFormSet,
     KomposisiPegawaiFormSet,
     SaranaPrasaranaFormSet,
@@ -30,8 +30,8 @@ from instansi.forms_tabel import (
     TabelPendukungForm,
     awal_baris,
 )
-from instansi.models import KomposisiPegawai, SaranaPrasarana, TabelPendukung
-from instansi.versi import Konflik, tulis_semua
+from inti.ekspor import unduh
+from inti.versi import Konflik, tulis_semua
 
 KONDISI = ("jumlah", "kondisi_baik", "kondisi_sedang", "kondisi_rusak")
 
@@ -116,8 +116,8 @@ def sarana(request, slug: str, tahun: int):
     return _halaman(request, "instansi/tabel/sarana.html", ruang, konflik or (), formset=formset, total=total)
 
 
-class TabelPendukungTable(tables.Table):
-    """A year's supporting tables, sortable and downloadable as shown (`instansi.ekspor`)."""
+class DaftarTabelPendukung(tables.Table):
+    """A year's supporting tables, sortable and downloadable as shown (`inti.ekspor`)."""
 
     urutan = tables.Column("Urutan", attrs={"td": {"class": "angka"}})
     judul = tables.Column("Judul")
@@ -159,7 +159,7 @@ def tabel_pendukung_daftar(request, slug: str, tahun: int):
     saring = TabelPendukungFilter(
         request.GET, queryset=TabelPendukung.objects.filter(instansi=instansi, tahun=tahun)
     )
-    table = TabelPendukungTable(saring.qs, slug=instansi.slug, tahun=tahun)
+    table = DaftarTabelPendukung(saring.qs, slug=instansi.slug, tahun=tahun)
     RequestConfig(request, paginate=False).configure(table)
     if unduhan := unduh(
         request, table, f"tabel-pendukung-{instansi.slug}-{tahun}", f"Tabel pendukung {tahun}"

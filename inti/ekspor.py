@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from instansi.angka import AngkaTidakValid, parse_angka
+from inti.angka import AngkaTidakValid, parse_angka
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMAT_BAWAAN = "#,##0.##"

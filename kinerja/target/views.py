@@ -1,6 +1,7 @@
-"""Planners' target grids: a Renstra's targets (sasaran indicators × years) and a year's
-Perjanjian Kinerja (every indicator × PK murni and PK perubahan), and what the PK
-perubahan changed.
+"""Planners' screens of targets and the agreement: a Renstra's targets (sasaran indicators ×
+years), a year's Perjanjian Kinerja (every indicator × PK murni and PK perubahan) and what
+the PK perubahan changed, its quarterly targets (TW I–IV), and the agreement's record
+(place, date, signatories).
 
 A grid is validated as a whole and written in one transaction: a bad cell or a cell
 someone else saved meanwhile leaves every stored target as it was. Cells of a locked
@@ -14,31 +15,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from instansi import akses
-from instansi.forms import format_masukan
-from instansi.versi import Konflik, tulis_semua
-from kinerja.forms_rencana import GridTargetForm, Sel, periode
-from kinerja.models import Indikator, Renstra, Target
-from kinerja.tables import dengan_tingkat, label_tingkat
+from inti.forms import format_masukan, isian_terbaca
+from inti.periode import TRIWULAN, label_triwulan, periode
+from inti.versi import Konflik, tulis_semua
+from kinerja.models import Indikator, PerjanjianKinerja, Renstra, Target
+from kinerja.target.forms import KisiTargetForm, PerjanjianKinerjaForm, SelTarget
+from kinerja.tingkat import URUTAN_CASCADE, dengan_tingkat, label_tingkat
 
 RIWAYAT = 20  # target changes listed under a grid
 PK = (Target.Sumber.PK_MURNI, Target.Sumber.PK_PERUBAHAN)
-# Indicators in the order of the cascade: level first, then each node's place under its parents.
-URUTAN_CASCADE = (
-    "tingkat",
-    "tujuan__urutan",
-    "sasaran__urutan",
-    "program__urutan",
-    "kegiatan__program__urutan",
-    "kegiatan__urutan",
-    "sub_kegiatan__kegiatan__program__urutan",
-    "sub_kegiatan__kegiatan__urutan",
-    "sub_kegiatan__urutan",
-    "urutan",
-    "id",
-)
 
 
-def _sel(indikator: list[Indikator], tahun: list[int], sumber, terkunci: set[int]) -> list[Sel]:
+def _sel(indikator: list[Indikator], tahun: list[int], sumber, terkunci: set[int]) -> list[SelTarget]:
     """Every indicator × year × source, each with its stored yearly target (one query)."""
     tersimpan = {
         (t.indikator_id, t.tahun, t.sumber): t
@@ -47,17 +35,17 @@ def _sel(indikator: list[Indikator], tahun: list[int], sumber, terkunci: set[int
         )
     }
     return [
-        Sel(i, th, sb, tersimpan.get((i.pk, th, sb)), th in terkunci)
+        SelTarget(i, th, sb, tersimpan.get((i.pk, th, sb)), th in terkunci)
         for i in indikator
         for th in tahun
         for sb in sumber
     ]
 
 
-def grid_target(
+def kisi_target(
     request,
     ruang: akses.Akses,
-    sel: list[Sel],
+    sel: list[SelTarget],
     template: str,
     konteks: dict,
     kelompok,
@@ -72,7 +60,7 @@ def grid_target(
     """
     konflik = []
     if request.method == "POST":
-        form = GridTargetForm(request.POST, sel=sel)
+        form = KisiTargetForm(request.POST, sel=sel)
         if form.is_valid():
             perubahan = form.perubahan()
             ruang.pastikan_terbuka({t.letak["tahun"] for t in perubahan})
@@ -84,7 +72,7 @@ def grid_target(
                 messages.success(request, f"{len(perubahan)} {nama} diubah.")
                 return redirect(request.path)
     else:
-        form = GridTargetForm(sel=sel)
+        form = KisiTargetForm(sel=sel)
     riwayat = Target.history.filter(
         indikator_id__in={s.indikator.pk for s in sel},
         tahun__in={s.tahun for s in sel},
@@ -113,7 +101,7 @@ def target_renstra(request, slug: str, pk: int):
     )
     sel = _sel(indikator, tahun, [Target.Sumber.RENSTRA], ruang.terkunci_bagi(tahun))
     konteks = {"renstra": renstra, "judul_kolom": tahun}
-    return grid_target(
+    return kisi_target(
         request, ruang, sel, "kinerja/rencana/target_renstra.html", konteks, lambda i: i.sasaran.uraian
     )
 
@@ -125,7 +113,7 @@ def _renstra_tahun(instansi, tahun: int) -> Renstra:
     return renstra
 
 
-def _sel_pk(ruang: akses.Akses, tahun: int) -> tuple[Renstra, list[Sel]]:
+def _sel_pk(ruang: akses.Akses, tahun: int) -> tuple[Renstra, list[SelTarget]]:
     renstra = _renstra_tahun(ruang.instansi, tahun)
     indikator = list(dengan_tingkat(Indikator.objects.filter(renstra=renstra)).order_by(*URUTAN_CASCADE))
     return renstra, _sel(indikator, [tahun], PK, ruang.terkunci_bagi([tahun]))
@@ -149,7 +137,7 @@ def perjanjian_kinerja(request, slug: str, tahun: int):
         "judul_acuan": f"Target Renstra {tahun}",
         "judul_kolom": [Target.Sumber(s).label for s in PK],
     }
-    return grid_target(
+    return kisi_target(
         request, ruang, sel, "kinerja/rencana/perjanjian_kinerja.html", konteks, label_tingkat, acuan
     )
 
@@ -170,3 +158,88 @@ def perjanjian_kinerja_perubahan(request, slug: str, tahun: int):
         "kinerja/rencana/perjanjian_kinerja_perubahan.html",
         ruang.konteks() | {"renstra": renstra, "berubah": berubah},
     )
+
+
+def sumber_berlaku(instansi, tahun: int) -> str:
+    """The agreement whose quarters are planned: the PK perubahan once the year has one."""
+    perubahan = Target.objects.filter(
+        indikator__renstra__instansi=instansi, tahun=tahun, sumber=Target.Sumber.PK_PERUBAHAN
+    )
+    return Target.Sumber.PK_PERUBAHAN if perubahan.exists() else Target.Sumber.PK_MURNI
+
+
+def _indikator(instansi, tahun: int) -> list[Indikator]:
+    """The indicators of the latest Renstra covering the year, in the order of the cascade."""
+    indikator = Indikator.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
+    return list(dengan_tingkat(indikator).order_by(*URUTAN_CASCADE))
+
+
+@login_required
+def target_triwulan(request, slug: str, tahun: int):
+    """Every indicator × TW I–IV of the agreement in force, beside its yearly target."""
+    ruang = akses.buka(request, slug, tahun)
+    instansi = ruang.instansi
+    sumber = sumber_berlaku(instansi, tahun)
+    indikator = _indikator(instansi, tahun)
+    tersimpan = {
+        (t.indikator_id, t.triwulan): t
+        for t in Target.objects.filter(indikator__in=indikator, tahun=tahun, sumber=sumber)
+    }
+    terkunci = bool(ruang.terkunci_bagi([tahun]))
+    sel = [
+        SelTarget(i, tahun, sumber, tersimpan.get((i.pk, tw)), terkunci, triwulan=tw)
+        for i in indikator
+        for tw in TRIWULAN
+    ]
+    tahunan = {i: format_masukan(t.nilai) for (i, tw), t in tersimpan.items() if tw is None}
+    konteks = {
+        "tahun": tahun,
+        "sumber": Target.Sumber(sumber).label,
+        "judul_acuan": "Target tahunan",
+        "judul_kolom": [label_triwulan(tw) for tw in TRIWULAN],
+    }
+    return kisi_target(
+        request,
+        ruang,
+        sel,
+        "kinerja/triwulan/target.html",
+        konteks,
+        label_tingkat,
+        tahunan,
+        "target triwulan",
+    )
+
+
+@login_required
+def perjanjian_naskah(request, slug: str, tahun: int, jenis: str):
+    """The record of the year's PK murni or PK perubahan: where, when and who signed."""
+    if jenis not in PerjanjianKinerja.Jenis.values:
+        raise Http404("Jenis Perjanjian Kinerja tidak dikenal.")
+    ruang = akses.buka(request, slug, tahun)
+    instansi = ruang.instansi
+    perjanjian = PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun, jenis=jenis).first()
+    baru = perjanjian is None
+    if baru:
+        # A new agreement is signed by the agency's head and the region's head, as a rule.
+        perjanjian = PerjanjianKinerja(
+            instansi=instansi,
+            tahun=tahun,
+            jenis=jenis,
+            pihak_pertama_nama=instansi.kepala_nama,
+            pihak_pertama_jabatan=instansi.kepala_jabatan,
+            pihak_pertama_pangkat=instansi.kepala_pangkat,
+            pihak_pertama_nip=instansi.kepala_nip,
+            pihak_kedua_nama=instansi.pemda.nama_kepala,
+            pihak_kedua_jabatan=f"{instansi.pemda.jabatan_kepala} {instansi.pemda.nama}".strip(),
+        )
+    form = PerjanjianKinerjaForm(request.POST if request.method == "POST" else None, instance=perjanjian)
+    if form.is_bound and form.simpan():
+        messages.success(request, f"{perjanjian} tersimpan.")
+        return redirect(request.path)
+    konteks = ruang.konteks() | {
+        "perjanjian": perjanjian,
+        "baru": baru,
+        "form": form,
+        "terbaca": isian_terbaca(form),
+    }
+    return render(request, "kinerja/triwulan/naskah.html", konteks, status=409 if form.konflik else 200)

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django import forms
 
-from instansi.angka import AngkaTidakValid, format_angka, parse_angka
-from instansi.versi import Bentrok, Konflik, Tulis, tulis_semua
+from inti.angka import AngkaTidakValid, format_angka, parse_angka
+from inti.versi import Bentrok, Konflik, Tulis, tulis_semua
 
 
 def format_masukan(nilai: Decimal | None) -> str:
@@ -126,7 +126,7 @@ class VersiField(forms.IntegerField):
 
 
 class BerVersiForm(forms.ModelForm):
-    """A ModelForm of a `BerVersi` row, written through `instansi.versi.tulis_semua`.
+    """A ModelForm of a `BerVersi` row, written through `inti.versi.tulis_semua`.
 
     `kunci_alami` names the fields that place a new row (its natural key), so that two people
     creating the same row at once meet as a conflict instead of a duplicate.
@@ -180,3 +180,20 @@ class BerVersiForm(forms.ModelForm):
             if nama in self.cleaned_data and getattr(tersimpan, nama) != self.cleaned_data[nama]
         ]
         return "; ".join(beda) or "sama dengan isian Anda"
+
+
+def isian_terbaca(form: forms.Form) -> list[tuple[str, str]]:
+    """A form's visible values as a reader sees them: choices by their label, no inputs."""
+    hasil = []
+    for bf in form.visible_fields():
+        nilai = bf.value()
+        if nilai in (None, ""):
+            teks = ""
+        elif isinstance(bf.field, forms.BooleanField):
+            teks = "Ya" if nilai else "Tidak"
+        elif hasattr(bf.field, "choices"):
+            teks = next((str(label) for kunci, label in bf.field.choices if str(kunci) == str(nilai)), "")
+        else:
+            teks = str(nilai)
+        hasil.append((str(bf.label), teks or "–"))
+    return hasil

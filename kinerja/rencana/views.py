@@ -4,7 +4,7 @@
 One set of views serves every level through `TINGKAT`; access goes through
 `instansi.akses.buka`, and every node is fetched through its agency, so another agency's
 node answers 404. Changes and deletions are checked against the version the planner saw
-(`instansi.versi`). A node with budget or realisations cannot be deleted, nor one whose
+(`inti.versi`). A node with budget or realisations cannot be deleted, nor one whose
 deletion would take along data of a year locked for the planner.
 """
 
@@ -23,9 +23,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from instansi import akses
-from instansi.versi import Bentrok, Konflik, Tulis, tulis_semua
-from kinerja.forms_rencana import HapusForm, NodeForm, RenstraForm, isian_terbaca
+from inti.forms import isian_terbaca
+from inti.versi import Bentrok, Konflik, Tulis, tulis_semua
 from kinerja.models import Kegiatan, Program, Renstra, Sasaran, SubKegiatan, Tujuan
+from kinerja.rencana.forms import HapusForm, NodeForm, RenstraForm
 
 # Deleting a node must not take recorded facts with it. Named by label because `kinerja`
 # may not import `anggaran` (dependencies point one way).

@@ -1,8 +1,7 @@
-"""Forms of the planners' plan screens: the cascade's nodes, an indicator, and target grids.
-
-Used by `kinerja.views_rencana`, `kinerja.views_indikator` and `kinerja.views_target`.
-Every target a person types goes through `instansi.forms.AngkaField`; rows that two
-people may edit at once carry the `versi` they were read at (`instansi.versi`).
+"""Forms of the target screens: the target grid (`KisiTargetForm`, a cell per indicator ×
+year or quarter × source, `SelTarget`) and the agreement's record (place, date,
+signatories). Every target a person types goes through `inti.forms.AngkaField`; each cell
+carries the `versi` it was read at, for `inti.versi.tulis_semua`.
 """
 
 from collections.abc import Callable
@@ -11,101 +10,42 @@ from decimal import Decimal
 
 from django import forms
 
-from instansi.forms import AngkaField, BerVersiForm, VersiField, format_masukan
-from instansi.versi import Tulis
-from kinerja.models import Indikator, Renstra, Target
+from inti.forms import AngkaField, BerVersiForm, VersiField, format_masukan
+from inti.periode import periode
+from inti.versi import Tulis
+from kinerja.models import Indikator, PerjanjianKinerja, Target
 
 
-def isian_terbaca(form: forms.Form) -> list[tuple[str, str]]:
-    """A form's visible values as a reader sees them: choices by their label, no inputs."""
-    hasil = []
-    for bf in form.visible_fields():
-        nilai = bf.value()
-        if nilai in (None, ""):
-            teks = ""
-        elif isinstance(bf.field, forms.BooleanField):
-            teks = "Ya" if nilai else "Tidak"
-        elif hasattr(bf.field, "choices"):
-            teks = next((str(label) for kunci, label in bf.field.choices if str(kunci) == str(nilai)), "")
-        else:
-            teks = str(nilai)
-        hasil.append((str(bf.label), teks or "–"))
-    return hasil
+class PerjanjianKinerjaForm(BerVersiForm):
+    """Where and when the agreement was signed, and by whom; its targets are the grids'."""
 
-
-class NodeForm(BerVersiForm):
-    """A node of the cascade; a sasaran or program may only point into its own Renstra."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        renstra_id = getattr(self.instance, "renstra_id", None)
-        for nama in ("tujuan", "sasaran"):
-            if nama in self.fields:
-                self.fields[nama].queryset = self.fields[nama].queryset.filter(renstra_id=renstra_id)
-
-
-class HapusForm(forms.Form):
-    """A deletion's confirmation: the version of the row the planner saw before deleting."""
-
-    versi = VersiField()
-
-
-class RenstraForm(BerVersiForm):
-    """A Renstra's name and period; the period runs forward and starts once per agency."""
+    kunci_alami = ("instansi", "tahun", "jenis")
 
     class Meta:
-        model = Renstra
-        fields = ["nama", "tahun_awal", "tahun_akhir"]
-
-    def clean(self):
-        data = super().clean()
-        awal, akhir = data.get("tahun_awal"), data.get("tahun_akhir")
-        if awal and akhir and akhir < awal:
-            self.add_error("tahun_akhir", "Tahun akhir tidak boleh sebelum tahun awal.")
-        # The agency is not a form field, so ModelForm does not check this uniqueness itself.
-        lain = Renstra.objects.filter(instansi_id=self.instance.instansi_id, tahun_awal=awal)
-        if awal and lain.exclude(pk=self.instance.pk).exists():
-            self.add_error("tahun_awal", f"Instansi ini sudah memiliki Renstra yang mulai tahun {awal}.")
-        return data
-
-
-class IndikatorForm(BerVersiForm):
-    """An indicator's definition, written against the `versi` it was read at."""
-
-    class Meta:
-        model = Indikator
+        model = PerjanjianKinerja
         fields = [
-            "kode",
-            "nama",
-            "satuan",
-            "polaritas",
-            "rumus_polaritas_turun",
-            "jenis_rumus",
-            "formulasi",
-            "label_komponen_a",
-            "label_komponen_b",
-            "sumber_data",
-            "penanggung_jawab",
-            "iku",
-            "urutan",
+            "tempat_tanggal",
+            "pihak_pertama_nama",
+            "pihak_pertama_jabatan",
+            "pihak_pertama_pangkat",
+            "pihak_pertama_nip",
+            "pihak_kedua_nama",
+            "pihak_kedua_jabatan",
         ]
-        widgets = {
-            "nama": forms.Textarea(attrs={"rows": 2, "cols": 80}),
-            "formulasi": forms.Textarea(attrs={"rows": 3, "cols": 80}),
-            "sumber_data": forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        labels = {
+            "tempat_tanggal": "Tempat dan tanggal",
+            "pihak_pertama_nama": "Pihak pertama: nama",
+            "pihak_pertama_jabatan": "Pihak pertama: jabatan",
+            "pihak_pertama_pangkat": "Pihak pertama: pangkat",
+            "pihak_pertama_nip": "Pihak pertama: NIP",
+            "pihak_kedua_nama": "Pihak kedua: nama",
+            "pihak_kedua_jabatan": "Pihak kedua: jabatan",
         }
-
-
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
-def periode(tahun: int, triwulan: int | None) -> str:
-    """A target's period as the documents write it: "2023", or "TW II 2023" for a quarter."""
-    return f"TW {ROMAWI[triwulan]} {tahun}" if triwulan else str(tahun)
+        widgets = {"pihak_pertama_jabatan": forms.TextInput(attrs={"size": 60})}
 
 
 @dataclass
-class Sel:
+class SelTarget:
     """One cell of a target grid: an indicator's target from one source, for a year or,
     with `triwulan`, for one of its quarters.
 
@@ -151,14 +91,14 @@ class Baris:
     sel: list = field(default_factory=list)
 
 
-class GridTargetForm(forms.Form):
+class KisiTargetForm(forms.Form):
     """A grid of targets: one number field and one hidden version per cell.
 
-    Validated as a whole; `perubahan` gives the changed cells for `instansi.versi.tulis_semua`,
+    Validated as a whole; `perubahan` gives the changed cells for `inti.versi.tulis_semua`,
     which writes them all or, if any was saved by someone else meanwhile, none.
     """
 
-    def __init__(self, *args, sel: list[Sel], **kwargs):
+    def __init__(self, *args, sel: list[SelTarget], **kwargs):
         super().__init__(*args, **kwargs)
         self.sel = sel
         for s in sel:

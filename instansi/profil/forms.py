@@ -2,8 +2,8 @@
 
 from django import forms
 
-from instansi.forms import AngkaField, BerVersiForm
 from instansi.models import Instansi, Narasi
+from inti.forms import AngkaField, BerVersiForm
 
 URUTAN_MAKS = 32767  # a PositiveSmallIntegerField
 

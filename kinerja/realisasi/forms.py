@@ -2,7 +2,7 @@
 
 from django import forms
 
-from instansi.forms import AngkaField, BerVersiForm, VersiField, format_masukan
+from inti.forms import AngkaField, BerVersiForm, VersiField, format_masukan
 from kinerja.hitung import JenisRumus
 from kinerja.models import AnalisisSasaran, Indikator, Realisasi
 

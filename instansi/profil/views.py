@@ -3,7 +3,7 @@ and the narrative sections of a year's report.
 
 Access goes through `instansi.akses.buka`: readers see the pages without inputs; the
 narrative is year-bound, so the year lock applies to it, the profile is not. Both are
-written against the version the planner saw (`instansi.versi`).
+written against the version the planner saw (`inti.versi`).
 """
 
 import copy
@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from instansi import akses
-from instansi.forms_profil import NarasiForm, ProfilForm
 from instansi.models import Narasi
+from instansi.profil.forms import NarasiForm, ProfilForm
 
 
 @login_required

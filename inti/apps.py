@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IntiConfig(AppConfig):
+    name = "inti"
+    verbose_name = "Inti: angka, versi, ekspor"
