@@ -68,6 +68,8 @@ class Pagu(PadaNode):
 
     tahap = models.CharField(max_length=20, choices=Tahap.choices)
 
+    kunci_alami = ("program", "kegiatan", "sub_kegiatan", "tahun", "tahap")
+
     class Meta:
         verbose_name = "pagu"
         verbose_name_plural = "pagu"
@@ -80,6 +82,8 @@ class Pagu(PadaNode):
 
 class RealisasiAnggaran(PadaNode):
     """What a node spent in a year."""
+
+    kunci_alami = ("program", "kegiatan", "sub_kegiatan", "tahun")
 
     class Meta:
         verbose_name = "realisasi anggaran"
@@ -106,6 +110,8 @@ class BelanjaJenis(BerVersi):
     murni = models.DecimalField("DPA murni", **UANG)
     perubahan = models.DecimalField("DPA perubahan", **UANG, null=True, blank=True)
     alasan_perubahan = models.TextField(blank=True)
+
+    kunci_alami = ("instansi", "tahun", "jenis")
 
     class Meta:
         verbose_name = "belanja per jenis"

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from instansi.pengaturan import MetodeEfisiensi, Pita, RumusPolaritasTurun, SusunanBab
 from inti.angka import Pembulatan
@@ -139,6 +140,8 @@ class Narasi(BerVersi):
     teks = models.TextField(help_text="Paragraf dipisahkan baris kosong.")
     urutan = models.PositiveSmallIntegerField(default=0)
 
+    kunci_alami = ("instansi", "tahun", "kunci")
+
     class Meta:
         verbose_name = "narasi"
         verbose_name_plural = "narasi"
@@ -221,6 +224,8 @@ class TabelPendukung(BerVersi):
     baris = models.JSONField(default=list, blank=True)  # a new table has no rows yet
     urutan = models.PositiveSmallIntegerField(default=0)
 
+    kunci_alami = ("instansi", "tahun", "kunci")
+
     class Meta:
         verbose_name = "tabel pendukung"
         verbose_name_plural = "tabel pendukung"
@@ -301,6 +306,9 @@ class KunciTahun(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     dikunci_pada = models.DateTimeField(auto_now_add=True)
+
+    # Who locked or unlocked a year, and when: the year lock is part of the audit trail.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "tahun terkunci"

@@ -37,8 +37,9 @@ class AngkaTidakValid(ValueError):
 # Things people paste around a number: currency, percent sign, Excel's text apostrophe,
 # the accountant's trailing ",-" and non-breaking spaces from Word.
 _RP = re.compile(r"^rp\.?\s*", re.IGNORECASE)
-_PLAIN_DOT_DECIMAL = re.compile(r"^[+-]?\d+\.(\d{1,2}|\d{4,})$")
-_ALLOWED = re.compile(r"^[+-]?[\d.,]+$")
+# ASCII digits only: Arabic-Indic or full-width digits are not what a column of figures holds.
+_PLAIN_DOT_DECIMAL = re.compile(r"^[+-]?[0-9]+\.([0-9]{1,2}|[0-9]{4,})$")
+_ALLOWED = re.compile(r"^[+-]?[0-9.,]+$")
 _HINT = "tulis seperti 1.200,87 (titik pemisah ribuan, koma desimal)"
 
 
@@ -59,6 +60,8 @@ def parse_angka(teks: str | int | Decimal) -> Decimal:
     negatif = s.startswith("(") and s.endswith(")")
     if negatif:
         s = s[1:-1].strip()
+        if s[:1] in ("-", "+"):
+            raise AngkaTidakValid(f"«{asli}» bukan angka: tanda kurung sudah berarti negatif; {_HINT}")
     s = _RP.sub("", s)
     if s.endswith(",-"):
         s = s[:-2]

@@ -18,6 +18,9 @@ def format_masukan(nilai: Decimal | None) -> str:
 
 
 PANJANG_MAKS = 60  # characters of a typed number: «Rp. 1.000.000.000.000.000,00» fits
+# Significant digits a stored figure keeps on every database: SQLite keeps a decimal as a
+# double, exact to 15 digits; a larger figure would come back changed or not at all.
+ANGKA_BERMAKNA_MAKS = 15
 
 
 def ringkas(teks: object, batas: int = 30) -> str:
@@ -64,6 +67,7 @@ class AngkaField(forms.DecimalField):
         _, angka, pangkat = value.normalize().as_tuple()
         desimal = max(0, -pangkat)
         bulat = max(0, len(angka) + pangkat)
+        bermakna = len(angka) + max(0, pangkat)
         if self.decimal_places is not None and desimal > self.decimal_places:
             raise self._galat(
                 format_masukan(value),
@@ -73,6 +77,8 @@ class AngkaField(forms.DecimalField):
             raise self._galat(
                 value, f"terlalu besar: paling banyak {self.max_digits - (self.decimal_places or 0)} angka"
             )
+        if bermakna > ANGKA_BERMAKNA_MAKS:
+            raise self._galat(value, f"terlalu panjang: paling banyak {ANGKA_BERMAKNA_MAKS} angka")
         if self.min_value is not None and value < self.min_value:
             raise self._galat(
                 format_masukan(value), f"tidak boleh kurang dari {format_masukan(Decimal(self.min_value))}"
@@ -85,6 +91,14 @@ class AngkaField(forms.DecimalField):
     def run_validators(self, value):
         # `validate` above says everything Django's validators would, in the person's words.
         return
+
+    def clean(self, value):
+        nilai = super().clean(value)
+        if nilai is None:
+            return None
+        # `18,50000` is 18,5: the column stores what the figure is, not how it was typed.
+        nilai = nilai.normalize()
+        return nilai.quantize(Decimal(1)) if nilai.as_tuple().exponent > 0 else nilai
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
@@ -128,12 +142,11 @@ class VersiField(forms.IntegerField):
 class BerVersiForm(forms.ModelForm):
     """A ModelForm of a `BerVersi` row, written through `inti.versi.tulis_semua`.
 
-    `kunci_alami` names the fields that place a new row (its natural key), so that two people
-    creating the same row at once meet as a conflict instead of a duplicate.
+    A new row is placed by its model's `kunci_alami`, so that two people creating the same
+    row at once meet as a conflict instead of a duplicate.
     """
 
     versi = VersiField()
-    kunci_alami: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -141,12 +154,19 @@ class BerVersiForm(forms.ModelForm):
         self.konflik: list[Bentrok] = []
         self.tersimpan = None
 
-    def simpan(self) -> bool:
+    def tahun_terdampak(self) -> set[int]:
+        """The years whose data this save changes beyond the page's own year (after
+        `is_valid`), so that the year lock holds for them too; none unless a form says."""
+        return set()
+
+    def simpan(self, ruang) -> bool:
         """Write the form if it is valid and its row has not moved on (the row written is
         then `tersimpan`); else keep `konflik` (shown by `_konflik.html`, answered with
-        409) and write nothing."""
+        409) and write nothing. A change that reaches into a year locked for the person
+        is refused (403) by `ruang`, the request's `instansi.akses.Akses`."""
         if not self.is_valid():
             return False
+        ruang.pastikan_terbuka(self.tahun_terdampak())
         try:
             [self.tersimpan] = tulis_semua([self.tulis(str(self.instance))])
         except Konflik as exc:
@@ -159,18 +179,16 @@ class BerVersiForm(forms.ModelForm):
         obj = self.instance
         isian = {nama: self.cleaned_data[nama] for nama in self._meta.fields if nama in self.cleaned_data}
         if obj.pk:
-            letak, baru = {"pk": obj.pk}, {}
+            letak, baru, versi = {"pk": obj.pk}, {}, self.cleaned_data["versi"]
         else:
-            letak = {
-                obj._meta.get_field(k).attname: getattr(obj, obj._meta.get_field(k).attname)
-                for k in self.kunci_alami
-            }
+            letak = obj.letak_alami()
             baru = {
                 f.attname: getattr(obj, f.attname)
                 for f in obj._meta.concrete_fields
                 if not f.primary_key and f.name not in isian and f.attname not in letak and f.name != "versi"
             }
-        return Tulis(type(obj), label, letak, self.cleaned_data["versi"], isian, self._beda, baru)
+            versi = 0  # a new row: nobody can have seen a version of it
+        return Tulis(type(obj), label, letak, versi, isian, self._beda, baru)
 
     def _beda(self, tersimpan) -> str:
         """The stored row's values where they differ from what the person typed."""

@@ -18,13 +18,31 @@ class BerVersi(models.Model):
 
     versi = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(inherit=True)
+    # The fields that place a row where only one may stand (a target: its indicator, year,
+    # source and quarter); empty for rows that are only told apart by their id.
+    kunci_alami: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         # Every save of a stored row is a new version, whoever makes it (the admin too),
-        # so that a page opened before it can no longer save over it.
+        # so that a page opened before it can no longer save over it. A row created where
+        # one was deleted continues that row's versions, so that a page opened before the
+        # deletion cannot save over the newcomer either.
         if not self._state.adding:
             self.versi += 1
+        elif self.kunci_alami and (terakhir := self.riwayat_tempat().first()) is not None:
+            self.versi = terakhir.versi + 1
         super().save(*args, **kwargs)
+
+    def letak_alami(self) -> dict:
+        """This row's natural key as a filter (a foreign key by its id, None as IS NULL)."""
+        return {
+            self._meta.get_field(n).attname: getattr(self, self._meta.get_field(n).attname)
+            for n in self.kunci_alami
+        }
+
+    def riwayat_tempat(self):
+        """Every history record of a row at this row's place, the latest first."""
+        return type(self).history.filter(**self.letak_alami()).order_by("-history_date", "-history_id")

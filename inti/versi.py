@@ -75,17 +75,24 @@ def tulis_semua(rencana: list[Tulis]) -> list[BerVersi | None]:
 
     Returns the rows as written, in order (None for a deletion, or for nothing to do).
     """
-    with transaction.atomic():
-        hasil, gagal = [], []
-        for t in rencana:
-            berhasil, obj = _tulis(t)
-            hasil.append(obj)
-            if not berhasil:
-                gagal.append(t)
-        if gagal:
-            daftar = [_bentrok(t) for t in gagal]
-            # Leaving the block by an exception undoes what the other rows wrote.
-            raise Konflik(daftar)
+    try:
+        with transaction.atomic():
+            hasil, gagal = [], []
+            for t in rencana:
+                berhasil, obj = _tulis(t)
+                hasil.append(obj)
+                if not berhasil:
+                    gagal.append(t)
+            if gagal:
+                daftar = [_bentrok(t) for t in gagal]
+                # Leaving the block by an exception undoes what the other rows wrote.
+                raise Konflik(daftar)
+    except IntegrityError:
+        # Foreign keys are checked at commit: a row whose parent (an indicator, a node) was
+        # deleted by someone else while this request wrote under it.
+        raise Konflik(
+            [Bentrok(t.label, "(induknya telah dihapus orang lain)", None, None) for t in rencana]
+        ) from None
     return hasil
 
 
@@ -106,13 +113,13 @@ def _tulis_baru(t: Tulis) -> tuple[bool, BerVersi | None]:
     if t.isian is None:
         return True, None  # nothing seen, nothing wanted
     obj = t.model(**(t.letak | t.baru | t.isian))
-    if terakhir is not None:
-        obj.versi = terakhir.versi + 1
-    _simpan(obj, t.alasan)
+    _simpan(obj, t.alasan)  # `BerVersi.save` continues a deleted row's versions
     return True, obj
 
 
 def _tulis_ada(t: Tulis) -> tuple[bool, BerVersi | None]:
+    if not t.letak:
+        return False, None  # a version without a row to hold it against: never a blind UPDATE
     model = t.model
     # The compare-and-swap: this UPDATE locks the row if it is still at the version seen
     # (a concurrent writer waits here, then finds the version moved on); `save()` below

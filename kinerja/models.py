@@ -307,6 +307,8 @@ class Target(BerVersi):
     triwulan = models.PositiveSmallIntegerField(null=True, blank=True, validators=TRIWULAN)
     nilai = models.DecimalField(**NILAI)
 
+    kunci_alami = ("indikator", "tahun", "sumber", "triwulan")
+
     class Meta:
         verbose_name = "target"
         verbose_name_plural = "target"
@@ -333,6 +335,8 @@ class Realisasi(BerVersi):
     komponen_a = models.DecimalField(**NILAI, null=True, blank=True)
     komponen_b = models.DecimalField(**NILAI, null=True, blank=True)
     keterangan = models.CharField(max_length=300, blank=True, help_text="Misalnya «Belum dinilai».")
+
+    kunci_alami = ("indikator", "tahun", "triwulan")
 
     class Meta:
         verbose_name = "realisasi"
@@ -385,6 +389,8 @@ class Pembanding(BerVersi):
     nilai = models.DecimalField(**NILAI, null=True, blank=True, help_text="Kosong = tidak tersedia.")
     sumber = models.CharField(max_length=300, blank=True)
 
+    kunci_alami = ("indikator", "tahun", "tingkat")
+
     class Meta:
         verbose_name = "pembanding"
         verbose_name_plural = "pembanding"
@@ -406,6 +412,8 @@ class AnalisisSasaran(BerVersi):
     faktor_pendukung = models.TextField(blank=True)
     faktor_penghambat = models.TextField(blank=True)
     solusi = models.TextField(blank=True)
+
+    kunci_alami = ("sasaran", "tahun")
 
     class Meta:
         verbose_name = "analisis sasaran"
@@ -436,6 +444,8 @@ class PerjanjianKinerja(BerVersi):
     pihak_pertama_nip = models.CharField(max_length=30, blank=True)
     pihak_kedua_nama = models.CharField(max_length=200, blank=True)
     pihak_kedua_jabatan = models.CharField(max_length=300, blank=True)
+
+    kunci_alami = ("instansi", "tahun", "jenis")
 
     class Meta:
         verbose_name = "perjanjian kinerja"

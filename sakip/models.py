@@ -21,6 +21,8 @@ class LaporanKinerja(BerVersi):
         max_length=100, blank=True, help_text="Di bawah kata pengantar, misalnya «Liwa, 15 Februari 2024»."
     )
 
+    kunci_alami = ("instansi", "tahun")
+
     class Meta:
         verbose_name = "laporan kinerja"
         verbose_name_plural = "laporan kinerja"

@@ -62,8 +62,6 @@ def instansi_tahun(request, slug: str, tahun: int):
 class NaskahLaporanForm(BerVersiForm):
     """The report's title and the place and date of its signature; one per agency and year."""
 
-    kunci_alami = ("instansi", "tahun")
-
     class Meta:
         model = LaporanKinerja
         fields = ["judul", "tempat_tanggal"]
@@ -78,7 +76,7 @@ def naskah_laporan(request, slug: str, tahun: int):
         request.POST if request.method == "POST" else None,
         instance=laporan or LaporanKinerja(instansi=ruang.instansi, tahun=tahun),
     )
-    if form.is_bound and form.simpan():
+    if form.is_bound and form.simpan(ruang):
         messages.success(request, f"Naskah LKjIP {tahun} tersimpan.")
         return redirect("instansi-tahun", slug=ruang.instansi.slug, tahun=tahun)
     if not ruang.boleh_ubah:

@@ -47,7 +47,25 @@ def test_it_reads_what_people_paste_from_word_and_excel(teks, nilai):
 
 @pytest.mark.parametrize(
     "teks",
-    ["18.83.1", "1,200.87", "12,3,4", "1.20,5", "0.500", "1e5", "abc", "", "   ", "%", "Rp", "1 200", "NaN"],
+    [
+        *(
+            "18.83.1",
+            "1,200.87",
+            "12,3,4",
+            "1.20,5",
+            "0.500",
+            "1e5",
+            "abc",
+            "",
+            "   ",
+            "%",
+            "Rp",
+            "1 200",
+            "NaN",
+        ),
+        # Brackets already mean negative; digits of other scripts are not a column's figures.
+        *("(-5)", "(+5)", "\u0661\u0662\u0663", "\uff11\uff12\uff13"),
+    ],
 )
 def test_it_rejects_malformed_or_ambiguous_input_naming_the_value(teks):
     with pytest.raises(AngkaTidakValid) as exc:

@@ -8,17 +8,19 @@ the same moment on PostgreSQL.
 import io
 import zipfile
 from decimal import Decimal as D
+from unittest import mock
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import TestCase
+from django.test import TestCase, TransactionTestCase
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from anggaran.hitung import Tahap
 from anggaran.models import Pagu
-from instansi.models import Keanggotaan, KunciTahun, Narasi
+from instansi.models import Keanggotaan, KunciTahun, Narasi, SaranaPrasarana
+from inti import versi
 from kinerja.models import (
     AnalisisSasaran,
     Indikator,
@@ -424,3 +426,126 @@ class AccessTests(TahanTestCase):
         url = reverse("narasi-ubah", args=[self.b.slug, TAHUN, narasi.pk])
         self.assertEqual(self.client.post(url, {"teks": "Milik B?", "versi": narasi.versi}).status_code, 404)
         self.assertEqual(Narasi.objects.get(pk=narasi.pk).teks, "T")
+
+
+class SeranganTests(TahanTestCase):
+    """What an attack on this write path found after it was built, one test each."""
+
+    def formset_sarana(self, **isian) -> dict:
+        data = {
+            "sarana-TOTAL_FORMS": "1",
+            "sarana-INITIAL_FORMS": "0",
+            "sarana-MIN_NUM_FORMS": "0",
+            "sarana-MAX_NUM_FORMS": "1000",
+        }
+        return data | {f"sarana-0-{k}": v for k, v in isian.items()}
+
+    def test_a_new_row_posted_with_a_version_never_writes_into_another_row(self):
+        lain = SaranaPrasarana.objects.create(instansi=self.b, tahun=TAHUN, nama_barang="Mobil B", jumlah=3)
+        url = reverse("tabel-sarana", args=[self.a.slug, TAHUN])
+        data = self.formset_sarana(nama_barang="Dibajak", jumlah="999", versi="1")
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        lain.refresh_from_db()
+        self.assertEqual((lain.nama_barang, lain.jumlah), ("Mobil B", 3))
+        self.assertTrue(SaranaPrasarana.objects.filter(instansi=self.a, nama_barang="Dibajak").exists())
+        for kunci in ("satu", "dua"):
+            Narasi.objects.create(instansi=self.b, tahun=TAHUN, kunci=kunci, judul="J", teks="T")
+        url = reverse("narasi-baru", args=[self.a.slug, TAHUN])
+        data = {"kunci": "x", "judul": "J", "urutan": "0", "teks": "T", "versi": "7"}
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        self.assertEqual(Narasi.objects.filter(instansi=self.b).count(), 2)
+
+    def test_figures_typed_with_trailing_zeros_are_saved(self):
+        url = reverse("perjanjian-kinerja", args=[self.a.slug, TAHUN])
+        sel = sel_pk(self.iku, Target.Sumber.PK_PERUBAHAN)
+        self.assertEqual(
+            self.client.post(url, isian(self.client.get(url)) | {sel: "20,00000"}).status_code, 302
+        )
+        self.assertEqual(Target.objects.get(indikator=self.iku, sumber="pk_perubahan").nilai, 20)
+        url = reverse("belanja-jenis", args=[self.a.slug, TAHUN])
+        data = {f"{j}-versi": "0" for j in ("pegawai", "barang_jasa", "hibah", "modal")}
+        self.assertEqual(self.client.post(url, data | {"pegawai-murni": "1.000,000"}).status_code, 302)
+
+    def test_a_row_ticked_for_deletion_with_a_garbled_version_is_a_conflict(self):
+        baris = SaranaPrasarana.objects.create(instansi=self.a, tahun=TAHUN, nama_barang="Meja", jumlah=1)
+        url = reverse("tabel-sarana", args=[self.a.slug, TAHUN])
+        data = self.formset_sarana(id=str(baris.pk), DELETE="on", versi="abc") | {"sarana-INITIAL_FORMS": "1"}
+        self.assertEqual(self.client.post(url, data).status_code, 409)
+        self.assertTrue(SaranaPrasarana.objects.filter(pk=baris.pk).exists())
+
+    def test_an_indicator_with_component_realisations_cannot_become_a_direct_value(self):
+        url = reverse("indikator-ubah", args=[self.a.slug, self.iku.pk])
+        data = isian(self.client.get(url)) | {
+            "jenis_rumus": "langsung",
+            "label_komponen_a": "",
+            "label_komponen_b": "",
+        }
+        self.assertContains(self.client.post(url, data), "diisi dengan komponen A dan B")
+        self.assertEqual(
+            self.client.get(reverse("instansi-tahun", args=[self.a.slug, TAHUN])).status_code, 200
+        )
+
+    def test_the_plan_cannot_change_a_locked_years_figures(self):
+        KunciTahun.objects.create(instansi=self.a, tahun=TAHUN)
+        data = {"nama": "Baru", "tahun_awal": str(TAHUN), "tahun_akhir": "2026", "versi": "0"}
+        self.assertEqual(
+            self.client.post(reverse("renstra-tambah", args=[self.a.slug]), data).status_code, 403
+        )
+        url = reverse("indikator-ubah", args=[self.a.slug, self.iku.pk])
+        data = isian(self.client.get(url))
+        self.assertEqual(self.client.post(url, data | {"polaritas": "turun"}).status_code, 403)
+        self.assertEqual(self.client.post(url, data | {"penanggung_jawab": "Kabid"}).status_code, 302)
+        self.assertEqual(Indikator.objects.get(pk=self.iku.pk).polaritas, "naik")
+
+    def test_a_row_the_admin_creates_again_continues_the_deleted_rows_versions(self):
+        url = reverse("perjanjian-kinerja", args=[self.a.slug, TAHUN])
+        basi = isian(self.client.get(url))
+        self.kedua.post(url, isian(self.kedua.get(url)) | {sel_pk(self.iku): ""})
+        Target.objects.create(indikator=self.iku, tahun=TAHUN, sumber="pk_murni", nilai=D(50))  # the admin
+        self.assertEqual(self.client.post(url, basi | {sel_pk(self.iku): "19"}).status_code, 409)
+        self.assertEqual(Target.objects.get(indikator=self.iku, tahun=TAHUN, sumber="pk_murni").nilai, 50)
+
+    def test_a_grid_that_changed_shape_since_it_was_opened_says_so_instead_of_saving_nothing(self):
+        url = reverse("target-triwulan", args=[self.a.slug, TAHUN])
+        data = isian(self.client.get(url))
+        Target.objects.create(indikator=self.iku, tahun=TAHUN, sumber="pk_perubahan", nilai=D(20))
+        kunci = next(k for k in data if k.startswith("nilai_") and k.endswith("_tw1"))
+        r = self.client.post(url, data | {kunci: "4,5"})
+        self.assertContains(r, "Susunan tabel", status_code=409)
+
+    def test_a_figure_longer_than_every_database_keeps_exactly_is_refused(self):
+        url = reverse("perjanjian-kinerja", args=[self.a.slug, TAHUN])
+        r = self.client.post(url, isian(self.client.get(url)) | {sel_pk(self.iku): "9.999.999.999.999.999"})
+        self.assertContains(r, "paling banyak 15 angka")
+        self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_who_unlocked_a_year_and_when_is_recorded(self):
+        admin = User.objects.create_superuser("admin", password="rahasia-admin-1")
+        KunciTahun.objects.create(instansi=self.a, tahun=TAHUN)
+        self.client.force_login(admin)
+        self.client.post(reverse("kunci-tahun", args=[self.a.slug, TAHUN]), {"buka": "1"})
+        dibuka = KunciTahun.history.filter(instansi_id=self.a.pk, tahun=TAHUN, history_type="-").get()
+        self.assertEqual(dibuka.history_user, admin)
+
+
+class IndukTerhapusTests(TransactionTestCase):
+    """A row written under a parent someone deletes meanwhile: the database refuses it when
+    the transaction commits; the person gets a conflict, not a 500 (needs real commits)."""
+
+    def test_a_realisation_whose_indicator_was_deleted_meanwhile_is_a_conflict(self):
+        a = buat_instansi("dinas-a")
+        perencana, _, _ = buat_pemeran(a, buat_instansi("dinas-b"))
+        iku = Indikator.objects.get(renstra__instansi=a, iku=True)
+        self.client.force_login(perencana)
+        url = reverse("realisasi", args=[a.slug, TAHUN, iku.pk]) + "?triwulan=3"
+        data = isian(self.client.get(url)) | {"nilai": "9"}
+        asli = versi._tulis
+
+        def induk_terhapus(t):
+            Indikator.objects.filter(pk=iku.pk).delete()  # as another planner's deletion
+            return asli(t)
+
+        with mock.patch.object(versi, "_tulis", induk_terhapus):
+            r = self.client.post(url, data)
+        self.assertContains(r, "induknya telah dihapus orang lain", status_code=409)
+        self.assertTrue(Indikator.objects.filter(pk=iku.pk).exists())  # its deletion rolled back with it

@@ -25,7 +25,7 @@ def profil(request, slug: str):
     instansi = ruang.instansi
     # The form edits a copy, so that a refused form does not rename the page's heading.
     form = ProfilForm(request.POST if request.method == "POST" else None, instance=copy.copy(instansi))
-    if form.is_bound and form.simpan():
+    if form.is_bound and form.simpan(ruang):
         messages.success(request, "Profil instansi tersimpan.")
         return redirect("profil-instansi", slug=instansi.slug)
     tahun = sorted({t for r in instansi.renstra.all() for t in r.tahun})
@@ -51,7 +51,7 @@ def narasi(request, slug: str, tahun: int, pk: int | None = None):
     else:
         objek = get_object_or_404(Narasi, pk=pk, instansi=ruang.instansi, tahun=tahun)
     form = NarasiForm(request.POST if request.method == "POST" else None, instance=objek)
-    if form.is_bound and form.simpan():
+    if form.is_bound and form.simpan(ruang):
         messages.success(request, f"Narasi «{form.tersimpan.judul}» tahun {tahun} tersimpan.")
         return redirect("narasi-daftar", slug=ruang.instansi.slug, tahun=tahun)
     konteks = ruang.konteks() | {"form": form, "baru": pk is None}

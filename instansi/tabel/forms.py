@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from instansi.models import KomposisiPegawai, SaranaPrasarana, TabelPendukung
 from instansi.profil.forms import URUTAN_MAKS
-from inti.forms import AngkaField, BerVersiForm, format_masukan
+from inti.forms import AngkaField, BerVersiForm, VersiField, format_masukan
 from inti.versi import Tulis
 
 KOSONG = ("-", "–", "—")  # how the documents write «no figure»
@@ -111,13 +111,22 @@ class BarisFormSet(forms.BaseModelFormSet):
             if self.can_delete and self._should_delete_form(form):
                 if obj.pk:
                     hasil.append(
-                        Tulis(self.model, f"{label}: {obj}", {"pk": obj.pk}, form.cleaned_data["versi"], None)
+                        Tulis(self.model, f"{label}: {obj}", {"pk": obj.pk}, _versi_hapus(form), None)
                     )
             elif form.has_changed():
                 for nama, nilai in letak.items():
                     setattr(obj, nama, nilai)
                 hasil.append(form.tulis(f"{label}: {obj}"))
         return hasil
+
+
+def _versi_hapus(form) -> int:
+    """The version a row ticked for deletion was read at; Django does not validate such a
+    form, so its version is read here, and a garbled one is 0 (a conflict, not a 500)."""
+    try:
+        return VersiField().clean(form["versi"].value())
+    except forms.ValidationError:
+        return 0
 
 
 def formset(model, form):

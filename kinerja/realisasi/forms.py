@@ -82,8 +82,6 @@ def ringkas_realisasi(r: Realisasi | None) -> str:
 class AnalisisSasaranForm(BerVersiForm):
     """Why a sasaran's year went as it did; one per sasaran and year."""
 
-    kunci_alami = ("sasaran", "tahun")
-
     class Meta:
         model = AnalisisSasaran
         fields = ["uraian", "faktor_pendukung", "faktor_penghambat", "solusi"]

@@ -146,7 +146,7 @@ def analisis(request, slug: str, tahun: int, pk: int):
         request.POST if request.method == "POST" else None,
         instance=tersimpan or AnalisisSasaran(sasaran=sasaran, tahun=tahun),
     )
-    if form.is_bound and form.simpan():
+    if form.is_bound and form.simpan(ruang):
         messages.success(request, f"Analisis «{sasaran}» tahun {tahun} tersimpan.")
         return redirect("instansi-tahun", slug=ruang.instansi.slug, tahun=tahun)
     return render(

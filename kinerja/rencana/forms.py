@@ -6,6 +6,7 @@ was read at (`inti.versi`).
 from django import forms
 
 from inti.forms import BerVersiForm, VersiField
+from kinerja.hitung import JenisRumus
 from kinerja.models import Indikator, Renstra
 
 
@@ -33,6 +34,20 @@ class RenstraForm(BerVersiForm):
         model = Renstra
         fields = ["nama", "tahun_awal", "tahun_akhir"]
 
+    def tahun_terdampak(self) -> set[int]:
+        """The years of the period before and after a change of the period (or of a new
+        Renstra): each year's plan comes from the Renstra in force then."""
+        if self.instance.pk and not {"tahun_awal", "tahun_akhir"} & set(self.changed_data):
+            return set()
+        tahun = set()
+        if self.instance.pk:
+            lama = Renstra.objects.get(pk=self.instance.pk)
+            tahun |= set(lama.tahun)
+        awal, akhir = self.cleaned_data.get("tahun_awal"), self.cleaned_data.get("tahun_akhir")
+        if awal and akhir:
+            tahun |= set(range(awal, akhir + 1))
+        return tahun
+
     def clean(self):
         data = super().clean()
         awal, akhir = data.get("tahun_awal"), data.get("tahun_akhir")
@@ -47,6 +62,27 @@ class RenstraForm(BerVersiForm):
 
 class IndikatorForm(BerVersiForm):
     """An indicator's definition, written against the `versi` it was read at."""
+
+    # What decides how the indicator's figures are computed: changing it changes every
+    # year's capaian, so not while one of those years is locked.
+    RUMUS = ("polaritas", "rumus_polaritas_turun", "jenis_rumus")
+
+    def clean_jenis_rumus(self):
+        jenis = self.cleaned_data["jenis_rumus"]
+        if jenis == JenisRumus.LANGSUNG and self.instance.pk:
+            tahun = sorted({r.tahun for r in self.instance.realisasi.all() if r.komponen_a is not None})
+            if tahun:
+                daftar = ", ".join(str(t) for t in tahun)
+                raise forms.ValidationError(
+                    f"Realisasi tahun {daftar} diisi dengan komponen A dan B; ubah realisasi itu "
+                    "menjadi nilai langsung lebih dahulu."
+                )
+        return jenis
+
+    def tahun_terdampak(self) -> set[int]:
+        if self.instance.pk and any(n in self.changed_data for n in self.RUMUS):
+            return set(self.instance.renstra.tahun)
+        return set()
 
     class Meta:
         model = Indikator

@@ -48,7 +48,7 @@ def _halaman(request, ruang: akses.Akses, indikator: Indikator):
     """Show, or save against the version it was read at, an indicator's definition."""
     instansi = ruang.instansi
     form = IndikatorForm(request.POST if request.method == "POST" else None, instance=indikator)
-    if form.is_bound and form.simpan():
+    if form.is_bound and form.simpan(ruang):
         messages.success(request, f"Indikator «{form.tersimpan}» tersimpan.")
         return redirect("indikator-ubah", slug=instansi.slug, pk=form.tersimpan.pk)
     konteks = ruang.konteks() | {

@@ -137,7 +137,7 @@ def pohon(request, slug: str):
 def _simpan_node(request, ruang: akses.Akses, t: Tingkat, obj, judul: str):
     """The shared body of adding and changing a node: read-only for readers."""
     form = t.form(request.POST if request.method == "POST" else None, instance=obj)
-    if form.is_bound and form.simpan():
+    if form.is_bound and form.simpan(ruang):
         baru = form.tersimpan
         messages.success(request, f"{baru._meta.verbose_name.capitalize()} «{baru}» tersimpan.")
         return redirect(url_pohon(ruang.instansi, baru))

@@ -12,14 +12,12 @@ from django import forms
 
 from inti.forms import AngkaField, BerVersiForm, VersiField, format_masukan
 from inti.periode import periode
-from inti.versi import Tulis
+from inti.versi import Bentrok, Konflik, Tulis
 from kinerja.models import Indikator, PerjanjianKinerja, Target
 
 
 class PerjanjianKinerjaForm(BerVersiForm):
     """Where and when the agreement was signed, and by whom; its targets are the grids'."""
-
-    kunci_alami = ("instansi", "tahun", "jenis")
 
     class Meta:
         model = PerjanjianKinerja
@@ -119,6 +117,24 @@ class KisiTargetForm(forms.Form):
             baris = hasil[i.pk]
             baris.sel.append((s, self[f"nilai_{s.kunci}"], self[f"versi_{s.kunci}"]))
         return list(hasil.values())
+
+    def pastikan_susunan_sama(self) -> None:
+        """Raise `Konflik` when the page posted cells this grid no longer has: the grid
+        changed shape since it was opened (another Renstra or a PK perubahan now governs the
+        year), so the person's figures would otherwise be dropped without a word."""
+        asing = [k for k in self.data if k.startswith("nilai_") and k not in self.fields]
+        if asing:
+            raise Konflik(
+                [
+                    Bentrok(
+                        "Susunan tabel",
+                        "berubah sejak halaman ini dibuka "
+                        "(Renstra atau Perjanjian Kinerja yang berlaku berganti)",
+                        None,
+                        None,
+                    )
+                ]
+            )
 
     def perubahan(self) -> list[Tulis]:
         """The cells whose typed value differs from the stored one, as rows to write (after

@@ -65,6 +65,7 @@ def kisi_target(
             perubahan = form.perubahan()
             ruang.pastikan_terbuka({t.letak["tahun"] for t in perubahan})
             try:
+                form.pastikan_susunan_sama()
                 tulis_semua(perubahan)
             except Konflik as exc:
                 konflik = exc.daftar
@@ -233,7 +234,7 @@ def perjanjian_naskah(request, slug: str, tahun: int, jenis: str):
             pihak_kedua_jabatan=f"{instansi.pemda.jabatan_kepala} {instansi.pemda.nama}".strip(),
         )
     form = PerjanjianKinerjaForm(request.POST if request.method == "POST" else None, instance=perjanjian)
-    if form.is_bound and form.simpan():
+    if form.is_bound and form.simpan(ruang):
         messages.success(request, f"{perjanjian} tersimpan.")
         return redirect(request.path)
     konteks = ruang.konteks() | {
