@@ -456,10 +456,6 @@ class PerjanjianKinerja(BerVersi):
     def __str__(self):
         return f"PK {self.get_jenis_display()} {self.instansi} {self.tahun}"
 
-    @property
-    def sumber_target(self) -> str:
-        return Target.Sumber.PK_MURNI if self.jenis == self.Jenis.MURNI else Target.Sumber.PK_PERUBAHAN
-
 
 class PredikatEvaluasi(models.Model):
     """A band of the SAKIP evaluation scale: a score strictly above `lebih_dari` earns it.

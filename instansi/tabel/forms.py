@@ -1,7 +1,7 @@
 """Forms and the filter of an agency's profile tables of a year: SDM (`KomposisiPegawai`), sarana &
 prasarana (`SaranaPrasarana`) and the supporting tables (`TabelPendukung`).
 
-Used by `instansi.views_profil_tabel`. Counts are whole numbers typed the Indonesian way
+Used by `instansi.tabel.views`. Counts are whole numbers typed the Indonesian way
 (`1.200`); «-», as the documents write an empty cell, is read as empty.
 """
 

@@ -2,7 +2,7 @@
 
 `kumpulkan(instansi, tahun)` reads the agency's year once (about thirty queries, however
 many indicators and programs it has) and measures every indicator; the table builders
-(`sakip.lkjip.tabel`) and the templates then work on this data without touching the
+(`sakip.lkjip.tabel_*`) and the templates then work on this data without touching the
 database, so rendering makes no query.
 """
 

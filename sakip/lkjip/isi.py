@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
 
-from kinerja.hitung import TidakTerhitung
-
 # How a cell's value is shown: text; a computed figure (the agency's decimals); a stored
 # figure (as entered, computed ones cut to the agency's decimals); rupiah; a percentage;
 # a ratio such as Lampung Barat's efficiency.
@@ -30,10 +28,6 @@ class Sel:
     @property
     def angka(self) -> bool:
         return self.jenis != TEKS and isinstance(self.nilai, Decimal)
-
-    @property
-    def tidak_terhitung(self) -> bool:
-        return isinstance(self.nilai, TidakTerhitung)
 
 
 def sel(nilai, jenis: str = TEKS, **kw) -> Sel:
@@ -57,10 +51,6 @@ class Tabel:
     nomor: str = ""
     tautan: str = ""  # on the web page: where the data behind the table is edited
     jenis = "tabel"
-
-    @property
-    def kosong(self) -> bool:
-        return not self.baris
 
     @property
     def landscape(self) -> bool:
