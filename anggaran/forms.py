@@ -14,7 +14,7 @@ from django import forms
 from django.db.models import Q
 
 from anggaran.hitung import Tahap
-from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
+from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran, letak_node
 from anggaran.ringkasan import NodeAnggaran
 from instansi.models import Instansi
 from inti.angka import format_rupiah
@@ -117,14 +117,6 @@ class KisiAnggaran:
 def pada_program(program) -> Q:
     """Rows on a program or on any kegiatan or sub kegiatan under it."""
     return Q(program=program) | Q(kegiatan__program=program) | Q(sub_kegiatan__kegiatan__program=program)
-
-
-def letak_node(row) -> tuple[str, int]:
-    """(level, id) of the node an amount (or its history record) sits on."""
-    for tingkat in ("sub_kegiatan", "kegiatan", "program"):
-        if getattr(row, f"{tingkat}_id") is not None:
-            return tingkat, getattr(row, f"{tingkat}_id")
-    raise ValueError("Anggaran tanpa program, kegiatan atau sub kegiatan")
 
 
 def tersimpan_program(program, tahun: int) -> dict:

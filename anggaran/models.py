@@ -14,7 +14,7 @@ from anggaran.hitung import Tahap
 from instansi.models import Instansi
 from inti.models import BerVersi
 from inti.periode import VALIDATOR_TAHUN
-from kinerja.models import Kegiatan, Program, SubKegiatan, jumlah_terisi, tepat_satu
+from kinerja.models import Kegiatan, Program, SubKegiatan, jumlah_terisi, letak, tepat_satu
 
 UANG = {"max_digits": 18, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 LEVEL_ANGGARAN = ("program", "kegiatan", "sub_kegiatan")
@@ -34,6 +34,14 @@ def _batasan_node(nama: str, fields: list[str]) -> list[models.BaseConstraint]:
             for level in LEVEL_ANGGARAN
         ),
     ]
+
+
+def letak_node(baris) -> tuple[str, int]:
+    """(level, id) of the node an amount sits on: a row, its history record or a `values()` dict."""
+    tempat = letak(baris, LEVEL_ANGGARAN)
+    if tempat is None:
+        raise ValueError("Anggaran tanpa program, kegiatan atau sub kegiatan")
+    return tempat
 
 
 class PadaNode(BerVersi):
@@ -56,7 +64,8 @@ class PadaNode(BerVersi):
 
     @property
     def node(self):
-        return self.sub_kegiatan or self.kegiatan or self.program
+        tempat = letak(self, LEVEL_ANGGARAN)
+        return getattr(self, tempat[0]) if tempat else None
 
     def clean(self):
         if jumlah_terisi(self, LEVEL_ANGGARAN) != 1:

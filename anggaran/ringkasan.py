@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from anggaran import hitung
 from anggaran.hitung import Tahap
-from anggaran.models import Pagu, RealisasiAnggaran
+from anggaran.models import Pagu, RealisasiAnggaran, letak_node
 from instansi.models import Instansi
 from kinerja.hitung import Hasil
 from kinerja.models import Kegiatan, Program, Renstra, SubKegiatan
@@ -80,9 +80,9 @@ def anggaran_instansi(instansi: Instansi, tahun: int) -> list[NodeAnggaran]:
     for p in Pagu.objects.filter(pada_instansi, tahun=tahun).values(
         "program", "kegiatan", "sub_kegiatan", "tahap", "jumlah"
     ):
-        pagu[_kunci(p)][p["tahap"]] = p["jumlah"]
+        pagu[letak_node(p)][p["tahap"]] = p["jumlah"]
     realisasi = {
-        _kunci(r): r["jumlah"]
+        letak_node(r): r["jumlah"]
         for r in RealisasiAnggaran.objects.filter(pada_instansi, tahun=tahun).values(
             "program", "kegiatan", "sub_kegiatan", "jumlah"
         )
@@ -107,10 +107,3 @@ def anggaran_instansi(instansi: Instansi, tahun: int) -> list[NodeAnggaran]:
         )
         for program in programs
     ]
-
-
-def _kunci(baris: dict) -> tuple[str, int]:
-    for tingkat in ("sub_kegiatan", "kegiatan", "program"):
-        if baris[tingkat] is not None:
-            return (tingkat, baris[tingkat])
-    raise ValueError("Anggaran tanpa program, kegiatan atau sub kegiatan")

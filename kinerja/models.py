@@ -40,6 +40,17 @@ def jumlah_terisi(obj: models.Model, levels: tuple[str, ...]) -> int:
     return sum(getattr(obj, level) is not None for level in levels)
 
 
+def letak(baris, levels: tuple[str, ...]) -> tuple[str, int] | None:
+    """Which level a row hangs on, as (level, id): the one of the foreign keys `levels` that
+    is set, None when none is. `baris` is a model instance, its history record, or a row of
+    `values()` (a dict keyed by the field names)."""
+    for level in levels:
+        pk = baris[level] if isinstance(baris, dict) else getattr(baris, f"{level}_id")
+        if pk is not None:
+            return level, pk
+    return None
+
+
 def unik_per_triwulan(fields: list[str], nama: str) -> list[models.UniqueConstraint]:
     """One row per `fields` for the whole year (triwulan empty) and one per quarter.
 
@@ -264,10 +275,8 @@ class Indikator(BerVersi):
     @property
     def node(self):
         """The tujuan, sasaran, program, kegiatan or sub kegiatan this indicator measures."""
-        for level in LEVEL_INDIKATOR:
-            if getattr(self, f"{level}_id") is not None:
-                return getattr(self, level)
-        return None
+        tempat = letak(self, LEVEL_INDIKATOR)
+        return getattr(self, tempat[0]) if tempat else None
 
     def renstra_node(self) -> Renstra | None:
         node = self.node
