@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db import models
 
 from instansi.pengaturan import MetodeEfisiensi
+from inti.angka import jumlah_ada
 from kinerja.hitung import Hasil, TidakTerhitung, bagi_persen
 
 
@@ -33,10 +34,8 @@ def gulung(sendiri: Decimal | None, anak: Iterable[Decimal | None]) -> Decimal |
     Figures are entered at the most detailed level the source gives; a parent's own
     figure only stands when nothing below it was entered.
     """
-    nilai_anak = [a for a in anak if a is not None]
-    if nilai_anak:
-        return sum(nilai_anak, Decimal(0))
-    return sendiri
+    dari_anak = jumlah_ada(anak)
+    return sendiri if dari_anak is None else dari_anak
 
 
 def pagu_berlaku(per_tahap: Mapping[str, Decimal | None], tahap: str) -> Decimal | None:

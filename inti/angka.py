@@ -7,6 +7,7 @@ wrongly (1.200 taken for 1,2) is worse than a number refused.
 """
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
@@ -28,6 +29,12 @@ _ROUNDING = {Pembulatan.SETENGAH_KE_ATAS: ROUND_HALF_UP, Pembulatan.POTONG: ROUN
 def bulatkan(nilai: Decimal, mode: str = Pembulatan.SETENGAH_KE_ATAS, desimal: int = 2) -> Decimal:
     """Cut `nilai` to `desimal` places. Truncation goes toward zero (-95,989 -> -95,98)."""
     return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=_ROUNDING[Pembulatan(mode)])
+
+
+def jumlah_ada(nilai: Iterable[Decimal | int | None]) -> Decimal | int | None:
+    """The sum of the figures there are: `[3, None, 4]` → 7; `[None]` → None («-»), not 0."""
+    ada = [n for n in nilai if n is not None]
+    return sum(ada) if ada else None
 
 
 class AngkaTidakValid(ValueError):

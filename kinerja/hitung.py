@@ -13,6 +13,7 @@ from enum import StrEnum
 from django.db import models
 
 from instansi.pengaturan import RumusPolaritasTurun
+from inti.angka import jumlah_ada
 
 SERATUS = Decimal(100)
 
@@ -118,8 +119,7 @@ def rata_rata(nilai: Iterable[Hasil | None]) -> Hasil:
 
 def nilai_evaluasi(komponen: Iterable[Decimal | None]) -> Decimal | None:
     """The evaluation score: the sum of the weighted component scores, None if none scored."""
-    dinilai = [k for k in komponen if k is not None]
-    return sum(dinilai, Decimal(0)) if dinilai else None
+    return jumlah_ada(komponen)
 
 
 def predikat_evaluasi(nilai: Decimal | None, ambang: Sequence[tuple[Decimal | None, str]]) -> str | None:

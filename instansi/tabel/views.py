@@ -30,16 +30,11 @@ from instansi.tabel.forms import (
     TabelPendukungForm,
     awal_baris,
 )
+from inti.angka import jumlah_ada
 from inti.ekspor import unduh
 from inti.versi import Konflik, tulis_semua
 
 KONDISI = ("jumlah", "kondisi_baik", "kondisi_sedang", "kondisi_rusak")
-
-
-def jumlah(nilai: Iterable[int | None]) -> int | None:
-    """The sum of the figures given; None when there are none («-»), not zero."""
-    ada = [n for n in nilai if n is not None]
-    return sum(ada) if ada else None
 
 
 def jumlah_per_kolom(baris: Iterable[KomposisiPegawai]) -> list[tuple[str, int | None]]:
@@ -47,7 +42,7 @@ def jumlah_per_kolom(baris: Iterable[KomposisiPegawai]) -> list[tuple[str, int |
     kolom: dict[str, list] = {}
     for b in baris:
         kolom.setdefault(b.kolom, []).append(b.jumlah)
-    return [(k, jumlah(v)) for k, v in kolom.items()]
+    return [(k, jumlah_ada(v)) for k, v in kolom.items()]
 
 
 def _simpan(daftar: list, label: str) -> list | None:
@@ -88,7 +83,7 @@ def sdm(request, slug: str, tahun: int):
             judul,
             formset,
             jumlah_per_kolom(formset.get_queryset()),
-            jumlah(b.jumlah for b in formset.get_queryset()),
+            jumlah_ada(b.jumlah for b in formset.get_queryset()),
         )
         for _, judul, formset in daftar
     ]
@@ -110,7 +105,7 @@ def sarana(request, slug: str, tahun: int):
             return redirect(request.path)
     tersimpan = formset.get_queryset()
     total = [
-        (SaranaPrasarana._meta.get_field(n).verbose_name, jumlah(getattr(b, n) for b in tersimpan))
+        (SaranaPrasarana._meta.get_field(n).verbose_name, jumlah_ada(getattr(b, n) for b in tersimpan))
         for n in KONDISI
     ]
     return _halaman(request, "instansi/tabel/sarana.html", ruang, konflik or (), formset=formset, total=total)

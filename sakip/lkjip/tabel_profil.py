@@ -4,13 +4,9 @@ from collections import defaultdict
 from decimal import Decimal
 
 from instansi.models import KomposisiPegawai
+from inti.angka import jumlah_ada
 from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.isi import ANGKA, NILAI, Sel, Tabel, sel, teks_sel
-
-
-def _jumlah(nilai) -> int | None:
-    ada = [n for n in nilai if n is not None]
-    return sum(ada) if ada else None
 
 
 def sdm(data: DataLaporan) -> list:
@@ -35,26 +31,26 @@ def _tabel_sdm(dimensi: str, label: str, sel_sel: list[KomposisiPegawai]) -> Tab
     for nama in kelompok:
         anggota = [(u, nilai) for (k, u), nilai in uraian.items() if k == nama]
         baris += [
-            [sel(u), *(sel(nilai.get(k), ANGKA) for k in kolom), sel(_jumlah(nilai.values()), ANGKA)]
+            [sel(u), *(sel(nilai.get(k), ANGKA) for k in kolom), sel(jumlah_ada(nilai.values()), ANGKA)]
             for u, nilai in anggota
         ]
         if len(kelompok) > 1:
-            baris.append(_baris_jumlah(f"Jumlah {nama}", [nilai for _, nilai in anggota], kolom))
+            baris.append(_barisjumlah_ada(f"Jumlah {nama}", [nilai for _, nilai in anggota], kolom))
     return Tabel(
         f"Komposisi Pegawai menurut {label}",
         [teks_sel(label, *kolom, "Jumlah (orang)", tebal=True)],
         baris,
-        [_baris_jumlah("Jumlah", list(uraian.values()), kolom)],
+        [_barisjumlah_ada("Jumlah", list(uraian.values()), kolom)],
         kunci=f"sdm-{dimensi}",
     )
 
 
-def _baris_jumlah(judul: str, daftar: list[dict[str, int | None]], kolom: list[str]) -> list[Sel]:
+def _barisjumlah_ada(judul: str, daftar: list[dict[str, int | None]], kolom: list[str]) -> list[Sel]:
     """A (sub)total row: each column summed, and the row totals summed."""
     return [
         Sel(judul, tebal=True),
-        *(sel(_jumlah(n.get(k) for n in daftar), ANGKA, tebal=True) for k in kolom),
-        sel(_jumlah(_jumlah(n.values()) for n in daftar), ANGKA, tebal=True),
+        *(sel(jumlah_ada(n.get(k) for n in daftar), ANGKA, tebal=True) for k in kolom),
+        sel(jumlah_ada(jumlah_ada(n.values()) for n in daftar), ANGKA, tebal=True),
     ]
 
 
