@@ -59,6 +59,15 @@ class SelAnggaran:
     form: SelAnggaranForm
     gulung: Decimal | None
 
+    @property
+    def galat(self) -> str:
+        """Why the cell was refused, short: its row and column are the label already, and
+        the whole message stands in the summary above the grid."""
+        daftar = self.form.errors.get("jumlah")
+        if not daftar:
+            return ""
+        return daftar[0].removeprefix(f"{self.form.fields['jumlah'].label}: ").split(";")[0]
+
 
 class KisiAnggaran:
     """The budget grid of a program for a year: a row per program, kegiatan and sub

@@ -186,3 +186,36 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
         self.masuk("perencana-lb", "sandi-lb-123")
         self.browser.get(self.url)
         self.assertIn("Halaman tidak ditemukan", self.browser.find_element(By.TAG_NAME, "h1").text)
+
+    def test_a_refused_budget_cell_keeps_the_grid_within_the_page_at_desktop_width(self):
+        from kinerja.models import Program
+
+        self.masuk("perencana-lb", "sandi-lb-123")
+        b = self.browser
+        b.set_window_size(1400, 1000)
+        self.addCleanup(b.set_window_size, 1280, 1600)
+        lb = Instansi.objects.get(slug="koperindag-lampung-barat")
+        program = Program.objects.filter(renstra__instansi=lb).order_by("urutan").first()
+        b.get(self.live_server_url + reverse("anggaran-program", args=[lb.slug, 2023, program.pk]))
+        kolom = b.find_elements(By.CSS_SELECTOR, "#anggaran input[name$='-jumlah']")[0]
+        kolom.clear()
+        kolom.send_keys("12.34.5abc")
+        b.find_element(By.CSS_SELECTOR, "button.utama").click()
+        WebDriverWait(b, 5).until(EC.presence_of_element_located((By.ID, "galat")))
+        tabel, wadah = b.execute_script(
+            "const t = document.getElementById('anggaran');"
+            "return [t.getBoundingClientRect().width, t.parentElement.clientWidth];"
+        )
+        self.assertLessEqual(tabel, wadah)  # «Lebih/(kurang)» and the refused cell in view
+        self.assertIn("bukan angka", b.find_element(By.CSS_SELECTOR, "#anggaran .galat").text)
+
+    def test_the_report_does_not_scroll_sideways_at_phone_width(self):
+        self.masuk("perencana-bl", "sandi-bl-123")
+        b = self.browser
+        b.set_window_size(390, 900)
+        self.addCleanup(b.set_window_size, 1280, 1600)
+        b.get(self.live_server_url + reverse("lkjip-html", args=[self.bl.slug, 2022]))
+        lebar, layar = b.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];"
+        )
+        self.assertLessEqual(lebar, layar)

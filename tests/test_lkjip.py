@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.urls import reverse
 
-from instansi.models import Keanggotaan
+from instansi.models import Keanggotaan, Pemeriksa
 from kinerja.models import Realisasi
 from sakip.lkjip import render
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
@@ -112,7 +112,18 @@ class ViewTests(TestCase):
         respons = self.client.get(self.url)
         self.assertContains(respons, "IKHTISAR EKSEKUTIF")
         self.assertContains(respons, reverse("lkjip-pdf", args=[self.instansi.slug, 2022]))
-        self.assertContains(respons, reverse("admin:kinerja_realisasi_changelist"))
+        self.assertContains(respons, f'href="{reverse("anggaran-tahun", args=[self.instansi.slug, 2022])}"')
+        self.assertContains(respons, f'href="{reverse("instansi-tahun", args=[self.instansi.slug, 2022])}"')
+        self.assertNotContains(respons, "/admin/")
+
+    def test_a_reviewer_reads_the_report_without_links_to_change_its_data(self):
+        pemeriksa = get_user_model().objects.create_user("pemeriksa", password="rahasia-panjang")
+        Pemeriksa.objects.create(user=pemeriksa, pemda=self.instansi.pemda)
+        self.client.force_login(pemeriksa)
+        respons = self.client.get(self.url)
+        self.assertContains(respons, "IKHTISAR EKSEKUTIF")
+        self.assertNotContains(respons, "ubah data")
+        self.assertNotContains(respons, reverse("anggaran-tahun", args=[self.instansi.slug, 2022]))
 
     def test_planners_download_the_pdf(self):
         self.client.force_login(self.staf)

@@ -16,45 +16,54 @@ from sakip.lkjip.data import kumpulkan
 from sakip.lkjip.susun import Dokumen, susun
 from sakip.models import BerkasPdf
 
-# Where the data behind each table is edited (the admin, until the planners' screens exist).
-TAUTAN_DATA = {
-    "capaian-iku": "kinerja_realisasi",
-    "iku": "kinerja_indikator",
-    "target-renstra": "kinerja_target",
-    "cascading": "kinerja_program",
-    "capaian-program": "kinerja_realisasi",
-    "perjanjian-kinerja": "kinerja_target",
-    "triwulan": "kinerja_realisasi",
-    "perbandingan-tahun": "kinerja_realisasi",
-    "target-akhir": "kinerja_target",
-    "pembanding": "kinerja_pembanding",
-    "kerangka-pendanaan": "anggaran_pagu",
-    "anggaran-program": "anggaran_pagu",
-    "anggaran-perjanjian": "anggaran_pagu",
-    "anggaran-sasaran": "anggaran_realisasianggaran",
-    "realisasi-anggaran": "anggaran_realisasianggaran",
-    "efisiensi-program": "anggaran_realisasianggaran",
-    "efisiensi-sasaran": "anggaran_realisasianggaran",
-    "belanja-jenis": "anggaran_belanjajenis",
-    "sarana": "instansi_saranaprasarana",
-    "evaluasi": "kinerja_evaluasisakip",
+# The planner's screen where the data behind each table is entered: (URL name, whether it
+# takes the year, or the Renstra). Tables no planner enters (the evaluation) have none.
+LAYAR_DATA = {
+    "capaian-iku": ("instansi-tahun", "tahun"),
+    "capaian-sasaran": ("instansi-tahun", "tahun"),
+    "capaian-program": ("instansi-tahun", "tahun"),
+    "triwulan": ("instansi-tahun", "tahun"),
+    "perbandingan-tahun": ("instansi-tahun", "tahun"),
+    "pembanding": ("instansi-tahun", "tahun"),
+    "iku": ("indikator-daftar", ""),
+    "cascading": ("rencana", ""),
+    "target-renstra": ("target-renstra", "renstra"),
+    "target-akhir": ("target-renstra", "renstra"),
+    "perjanjian-kinerja": ("perjanjian-kinerja", "tahun"),
+    "kerangka-pendanaan": ("anggaran-tahun", "tahun"),
+    "anggaran-program": ("anggaran-tahun", "tahun"),
+    "anggaran-perjanjian": ("anggaran-tahun", "tahun"),
+    "anggaran-sasaran": ("anggaran-tahun", "tahun"),
+    "realisasi-anggaran": ("anggaran-tahun", "tahun"),
+    "efisiensi-program": ("anggaran-tahun", "tahun"),
+    "efisiensi-sasaran": ("anggaran-tahun", "tahun"),
+    "belanja-jenis": ("belanja-jenis", "tahun"),
+    "sarana": ("tabel-sarana", "tahun"),
 }
 
 
-def html_laporan(dokumen: Dokumen, web: bool = False) -> str:
-    """The report as one HTML document; `web` adds the download and data links."""
+def _tautan_data(dokumen: Dokumen, kunci: str) -> str:
+    """The screen where a table's data is changed, or "" for a table no planner enters."""
+    data = dokumen.data
+    layar = LAYAR_DATA.get(kunci.rsplit("-", 1)[0] if kunci.startswith("capaian-sasaran") else kunci)
+    if layar is None:
+        return ""
+    nama, lain = layar
+    args = [data.instansi.slug] + {"tahun": [data.tahun], "renstra": [data.renstra.pk], "": []}[lain]
+    return reverse(nama, args=args)
+
+
+def html_laporan(dokumen: Dokumen, web: bool = False, boleh_ubah: bool = False) -> str:
+    """The report as one HTML document; `web` adds the PDF download, and for those who may
+    change the data (`boleh_ubah`) a link from each table to the screen that changes it."""
     konteks = {"dokumen": dokumen, "data": dokumen.data, "pengaturan": dokumen.data.pengaturan, "web": web}
     if web:
         instansi = dokumen.data.instansi
         konteks["url_pdf"] = reverse("lkjip-pdf", args=[instansi.slug, dokumen.data.tahun])
-        konteks["url_admin"] = reverse("admin:instansi_instansi_change", args=[instansi.pk])
-        for tabel in dokumen.daftar_tabel:
-            dasar = (
-                tabel.kunci.rsplit("-", 1)[0] if tabel.kunci.startswith("capaian-sasaran") else tabel.kunci
-            )
-            nama = TAUTAN_DATA.get("capaian-iku" if dasar == "capaian-sasaran" else dasar)
-            if nama:
-                tabel.tautan = reverse(f"admin:{nama}_changelist")
+        if boleh_ubah:
+            konteks["url_tahun"] = reverse("instansi-tahun", args=[instansi.slug, dokumen.data.tahun])
+            for tabel in dokumen.daftar_tabel:
+                tabel.tautan = _tautan_data(dokumen, tabel.kunci)
     return render_to_string("lkjip/laporan.html", konteks)
 
 

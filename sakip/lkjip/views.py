@@ -14,12 +14,12 @@ from sakip.lkjip.susun import susun
 @login_required
 @require_safe
 def laporan_html(request, slug: str, tahun: int):
-    instansi = buka(request, slug, tahun).instansi
+    ruang = buka(request, slug, tahun)
     try:
-        dokumen = susun(kumpulkan(instansi, tahun))
+        dokumen = susun(kumpulkan(ruang.instansi, tahun))
     except LaporanTidakAda as exc:
         raise Http404(str(exc)) from None
-    return HttpResponse(html_laporan(dokumen, web=True))
+    return HttpResponse(html_laporan(dokumen, web=True, boleh_ubah=ruang.boleh_ubah))
 
 
 @login_required
