@@ -61,6 +61,11 @@ def _unduhan(isi, content_type: str, nama_berkas: str) -> HttpResponse:
     return respons
 
 
+def respons_xlsx(isi: bytes, nama: str) -> HttpResponse:
+    """A workbook's bytes as a download named `nama`: every XLSX the site hands out."""
+    return _unduhan(isi, XLSX, nama)
+
+
 def sebagai_csv(table: tables.Table, nama_berkas: str) -> HttpResponse:
     """The table's rows as shown, as a CSV file for Excel."""
     keluaran = io.StringIO()
@@ -101,7 +106,7 @@ def sebagai_xlsx(table: tables.Table, nama_berkas: str, judul: str) -> HttpRespo
                 sel.number_format = formats.get(c.name, FORMAT_BAWAAN)
     keluaran = io.BytesIO()
     buku.save(keluaran)
-    return _unduhan(keluaran.getvalue(), XLSX, nama_berkas)
+    return respons_xlsx(keluaran.getvalue(), nama_berkas)
 
 
 def unduh(request, table: tables.Table, nama: str, judul: str) -> HttpResponse | None:
