@@ -26,7 +26,7 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 
-from instansi.models import BerVersi
+from inti.models import BerVersi
 
 # django-simple-history keeps the reason in a CharField of 100 characters.
 PANJANG_ALASAN = 100
