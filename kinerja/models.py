@@ -153,61 +153,59 @@ class Sasaran(BerVersi):
         return self.uraian
 
 
-class Program(BerVersi):
+class NodeProgram(BerVersi):
+    """What a program, a kegiatan and a sub kegiatan each have: a code, a name and a place
+    among siblings. Each declares its own outcome statement, `uraian_sasaran`, because its
+    label names the level («sasaran program», «sasaran kegiatan»…)."""
+
+    kode = models.CharField(max_length=30, blank=True)
+    nama = models.CharField(max_length=500)
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.nama
+
+
+class Program(NodeProgram):
     """A program under a sasaran; `uraian_sasaran` is its own outcome statement."""
 
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="program")
     sasaran = models.ForeignKey(
         Sasaran, on_delete=models.SET_NULL, null=True, blank=True, related_name="program"
     )
-    kode = models.CharField(max_length=30, blank=True)
-    nama = models.CharField(max_length=500)
     uraian_sasaran = models.TextField("sasaran program", blank=True)
-    urutan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "program"
         verbose_name_plural = "program"
         ordering = ["renstra_id", "urutan", "id"]
 
-    def __str__(self):
-        return self.nama
 
-
-class Kegiatan(BerVersi):
+class Kegiatan(NodeProgram):
     """A kegiatan of a program."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="kegiatan")
-    kode = models.CharField(max_length=30, blank=True)
-    nama = models.CharField(max_length=500)
     uraian_sasaran = models.TextField("sasaran kegiatan", blank=True)
-    urutan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "kegiatan"
         verbose_name_plural = "kegiatan"
         ordering = ["program_id", "urutan", "id"]
 
-    def __str__(self):
-        return self.nama
 
-
-class SubKegiatan(BerVersi):
+class SubKegiatan(NodeProgram):
     """A sub kegiatan of a kegiatan: the most detailed level of the budget."""
 
     kegiatan = models.ForeignKey(Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan")
-    kode = models.CharField(max_length=30, blank=True)
-    nama = models.CharField(max_length=500)
     uraian_sasaran = models.TextField("sasaran sub kegiatan", blank=True)
-    urutan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "sub kegiatan"
         verbose_name_plural = "sub kegiatan"
         ordering = ["kegiatan_id", "urutan", "id"]
-
-    def __str__(self):
-        return self.nama
 
 
 LEVEL_INDIKATOR = ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
