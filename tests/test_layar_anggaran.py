@@ -7,7 +7,6 @@ from decimal import Decimal as D
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -15,7 +14,7 @@ from anggaran.hitung import Tahap
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from instansi.models import KunciTahun
 from kinerja.models import Kegiatan, Program, Sasaran, SubKegiatan
-from tests.factories import buat_instansi, buat_pemeran
+from tests.kasus import KasusInstansi
 
 User = get_user_model()
 TAHUN = 2022
@@ -32,20 +31,17 @@ def isian(forms) -> dict:
     return data
 
 
-class AnggaranTestCase(TestCase):
+class AnggaranTestCase(KasusInstansi):
+    ukuran_a = 2
+
     @classmethod
     def setUpTestData(cls):
-        cls.a = buat_instansi("dinas-a", ukuran=2)
-        cls.b = buat_instansi("dinas-b")
-        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
+        super().setUpTestData()
         cls.program = Program.objects.filter(renstra__instansi=cls.a).order_by("urutan").first()
         cls.sub = (
             SubKegiatan.objects.filter(kegiatan__program=cls.program).order_by("kegiatan__urutan").first()
         )
         cls.url = reverse("anggaran-program", args=[cls.a.slug, TAHUN, cls.program.pk])
-
-    def setUp(self):
-        self.client.force_login(self.perencana)
 
     def grid(self, **ubah) -> dict:
         """The grid as served, with the cells `ubah` (name → text) changed."""

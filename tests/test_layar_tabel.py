@@ -1,6 +1,5 @@
 """The planners' profile tables of a year: SDM per dimensi and sarana & prasarana."""
 
-from django.test import TestCase
 from django.urls import reverse
 
 from instansi.models import (
@@ -9,8 +8,7 @@ from instansi.models import (
     SaranaPrasarana,
     TabelPendukung,
 )
-from tests.factories import buat_instansi, buat_pemeran
-from tests.test_rencana import utama
+from tests.kasus import KasusInstansi, utama
 
 TAHUN = 2022
 DIMENSI = KomposisiPegawai.Dimensi
@@ -34,17 +32,12 @@ def isian_sdm(response) -> dict:
     return data
 
 
-class TabelTestCase(TestCase):
+class TabelTestCase(KasusInstansi):
     @classmethod
     def setUpTestData(cls):
-        cls.a = buat_instansi("dinas-a")
-        cls.b = buat_instansi("dinas-b")
-        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
+        super().setUpTestData()
         cls.url_sdm = reverse("tabel-sdm", args=[cls.a.slug, TAHUN])
         cls.url_sarana = reverse("tabel-sarana", args=[cls.a.slug, TAHUN])
-
-    def setUp(self):
-        self.client.force_login(self.perencana)
 
     def pegawai(self, dimensi=DIMENSI.JENIS_KELAMIN, **isian):
         return KomposisiPegawai.objects.create(instansi=self.a, tahun=TAHUN, dimensi=dimensi, **isian)

@@ -2,13 +2,11 @@
 
 from decimal import Decimal as D
 
-from django.test import TestCase
 from django.urls import reverse
 
 from instansi.models import KunciTahun
 from kinerja.models import Indikator, PerjanjianKinerja, Target
-from tests.factories import buat_instansi, buat_pemeran
-from tests.test_rencana import isian, utama
+from tests.kasus import KasusInstansi, isian, utama
 
 TAHUN = 2022
 MURNI = Target.Sumber.PK_MURNI
@@ -19,17 +17,12 @@ def sel(indikator, triwulan, sumber=MURNI, awal="nilai") -> str:
     return f"{awal}_{indikator.pk}_{TAHUN}_{sumber}_tw{triwulan}"
 
 
-class TriwulanTestCase(TestCase):
+class TriwulanTestCase(KasusInstansi):
     @classmethod
     def setUpTestData(cls):
-        cls.a = buat_instansi("dinas-a")
-        cls.b = buat_instansi("dinas-b")
-        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
+        super().setUpTestData()
         cls.iku = Indikator.objects.get(renstra__instansi=cls.a, iku=True)
         cls.url = reverse("target-triwulan", args=[cls.a.slug, TAHUN])
-
-    def setUp(self):
-        self.client.force_login(self.perencana)
 
     def triwulan(self, tw, nilai, sumber=MURNI):
         return Target.objects.create(indikator=self.iku, tahun=TAHUN, sumber=sumber, triwulan=tw, nilai=nilai)

@@ -1,11 +1,10 @@
 """Planners keep their agency's profile and the narrative sections of a year's report."""
 
 from django.contrib.auth import get_user_model
-from django.test import TestCase
 from django.urls import reverse
 
 from instansi.models import Instansi, KunciTahun, Narasi
-from tests.factories import buat_instansi, buat_pemeran
+from tests.kasus import KasusInstansi
 
 User = get_user_model()
 TAHUN = 2022
@@ -21,12 +20,10 @@ PROFIL = {
 }
 
 
-class ProfilTestCase(TestCase):
+class ProfilTestCase(KasusInstansi):
     @classmethod
     def setUpTestData(cls):
-        cls.a = buat_instansi("dinas-a")
-        cls.b = buat_instansi("dinas-b")
-        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
+        super().setUpTestData()
         cls.narasi = Narasi.objects.create(
             instansi=cls.a,
             tahun=TAHUN,
@@ -42,9 +39,6 @@ class ProfilTestCase(TestCase):
         cls.url_daftar = reverse("narasi-daftar", args=[cls.a.slug, TAHUN])
         cls.url_baru = reverse("narasi-baru", args=[cls.a.slug, TAHUN])
         cls.url_ubah = reverse("narasi-ubah", args=[cls.a.slug, TAHUN, cls.narasi.pk])
-
-    def setUp(self):
-        self.client.force_login(self.perencana)
 
 
 class ProfilTests(ProfilTestCase):

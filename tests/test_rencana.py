@@ -5,52 +5,30 @@ import csv
 import io
 from decimal import Decimal as D
 
-from django.test import TestCase
 from django.urls import reverse
 
 from instansi.models import Keanggotaan, KunciTahun
 from kinerja.hitung import Polaritas
 from kinerja.models import Indikator, Kegiatan, Program, Renstra, Sasaran, SubKegiatan, Target, Tujuan
-from tests.factories import buat_instansi, buat_pemeran
+from tests.factories import buat_instansi
+from tests.kasus import KasusInstansi, isian, utama
 
 TAHUN = 2022
-
-
-def isian(response) -> dict:
-    """What the browser would post back for a page's form as it was served."""
-    data = {}
-    for bf in response.context["form"]:
-        nilai = bf.field.prepare_value(bf.value())
-        data[bf.html_name] = "" if nilai is None else nilai
-    return data
-
-
-def utama(response) -> str:
-    """The page's own content, without the site header (whose logout form has an input)."""
-    return response.content.decode().split("<main>", 1)[1]
 
 
 def sel(indikator, tahun, sumber=Target.Sumber.RENSTRA) -> str:
     return f"nilai_{indikator.pk}_{tahun}_{sumber}"
 
 
-class RencanaTestCase(TestCase):
+class RencanaTestCase(KasusInstansi):
     @classmethod
     def setUpTestData(cls):
-        cls.a = buat_instansi("dinas-a")
-        cls.b = buat_instansi("dinas-b")
-        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
+        super().setUpTestData()
         cls.renstra = Renstra.objects.get(instansi=cls.a)
         cls.sasaran = Sasaran.objects.get(renstra=cls.renstra)
         cls.iku = Indikator.objects.get(sasaran=cls.sasaran)
         cls.program = Program.objects.get(renstra=cls.renstra)
         cls.kegiatan = Kegiatan.objects.filter(program=cls.program).first()
-
-    def setUp(self):
-        self.client.force_login(self.perencana)
-
-    def masuk(self, user):
-        self.client.force_login(user)
 
 
 class PohonTests(RencanaTestCase):

@@ -13,7 +13,7 @@ from unittest import mock
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import TestCase, TransactionTestCase
+from django.test import TransactionTestCase
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -35,6 +35,7 @@ from kinerja.models import (
 from sakip.excel import anggaran, realisasi
 from sakip.models import UnggahanExcel
 from tests.factories import buat_instansi, buat_pemeran
+from tests.kasus import KasusInstansi
 
 User = get_user_model()
 TAHUN = 2022
@@ -59,18 +60,16 @@ def sel_pk(indikator, sumber=Target.Sumber.PK_MURNI) -> str:
     return f"nilai_{indikator.pk}_{TAHUN}_{sumber}"
 
 
-class TahanTestCase(TestCase):
+class TahanTestCase(KasusInstansi):
     @classmethod
     def setUpTestData(cls):
-        cls.a = buat_instansi("dinas-a")
-        cls.b = buat_instansi("dinas-b")
-        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
+        super().setUpTestData()
         cls.perencana_2 = User.objects.create_user("perencana-a2", password="rahasia-a-2")
         Keanggotaan.objects.create(user=cls.perencana_2, instansi=cls.a)
         cls.iku = Indikator.objects.get(renstra__instansi=cls.a, iku=True)
 
     def setUp(self):
-        self.client.force_login(self.perencana)
+        super().setUp()
         self.kedua = self.client_class()
         self.kedua.force_login(self.perencana_2)
 
@@ -382,7 +381,7 @@ class LockTests(TahanTestCase):
         self.assertContains(self.client.get(url), "sudah dikunci")
         self.assertEqual(self.client.post(url, {"versi": sasaran.versi}).status_code, 403)
         self.assertTrue(Sasaran.objects.filter(pk=sasaran.pk).exists())
-        self.client.force_login(User.objects.create_superuser("admin", password="rahasia-admin-1"))
+        self.client.force_login(self.admin)
         self.assertEqual(self.client.post(url, {"versi": sasaran.versi}).status_code, 302)
         self.assertFalse(AnalisisSasaran.objects.filter(sasaran_id=sasaran.pk).exists())
 
@@ -520,12 +519,11 @@ class SeranganTests(TahanTestCase):
         self.assertEqual(self.client.get(url).status_code, 200)
 
     def test_who_unlocked_a_year_and_when_is_recorded(self):
-        admin = User.objects.create_superuser("admin", password="rahasia-admin-1")
         KunciTahun.objects.create(instansi=self.a, tahun=TAHUN)
-        self.client.force_login(admin)
+        self.client.force_login(self.admin)
         self.client.post(reverse("kunci-tahun", args=[self.a.slug, TAHUN]), {"buka": "1"})
         dibuka = KunciTahun.history.filter(instansi_id=self.a.pk, tahun=TAHUN, history_type="-").get()
-        self.assertEqual(dibuka.history_user, admin)
+        self.assertEqual(dibuka.history_user, self.admin)
 
 
 class IndukTerhapusTests(TransactionTestCase):
