@@ -244,13 +244,31 @@ class TestAnggaran:
         assert anggaran.pagu_akhir({Tahap.RENJA_MURNI: D(5), Tahap.RKA: D(4)}) == 4
         assert anggaran.pagu_akhir({}) is None
 
+    def test_a_program_is_the_sum_of_its_kegiatan_that_have_a_figure(self):
+        # Three kegiatan: 2.516.200.000 + 1.250.000.000 + none entered = 3.766.200.000;
+        # the 4.000.000.000 typed on the program itself no longer counts.
+        kegiatan = [D(2516200000), D(1250000000), None]
+        assert anggaran.gulung(D(4000000000), kegiatan) == D(3766200000)
+        # Cents are kept: 1.200,87 + 0,13 = 1.201,00.
+        assert anggaran.gulung(None, [D("1200.87"), D("0.13")]) == D("1201.00")
+        # No kegiatan has a figure: the program's own 4.000.000.000 stands.
+        assert anggaran.gulung(D(4000000000), [None, None, None]) == D(4000000000)
+
     @given(
-        st.lists(st.one_of(st.none(), st.decimals(min_value=0, max_value=D("1e12"), places=2)), max_size=10)
+        st.lists(st.one_of(st.none(), st.decimals(min_value=0, max_value=D("1e12"), places=2)), max_size=10),
+        st.decimals(min_value=0, max_value=D("1e12"), places=2),
+        st.randoms(),
     )
-    def test_roll_up_of_children_equals_their_sum(self, anak):
+    def test_a_roll_up_ignores_the_parents_figure_once_a_child_has_one_and_the_childrens_order(
+        self, anak, sendiri, acak
+    ):
         hasil = anggaran.gulung(D(7), anak)
-        ada = [a for a in anak if a is not None]
-        assert hasil == (sum(ada) if ada else D(7))
+        acak.shuffle(anak)
+        if any(a is not None for a in anak):
+            assert anggaran.gulung(sendiri, anak) == hasil
+            assert all(a <= hasil for a in anak if a is not None)
+        else:
+            assert hasil == D(7)
 
     @given(
         st.decimals(min_value=D("0.01"), max_value=D("1e12"), places=2),
@@ -260,7 +278,13 @@ class TestAnggaran:
         persen = anggaran.penyerapan(pagu, realisasi)
         sisa = anggaran.sisa(pagu, realisasi)
         assert (sisa >= 0) == (persen <= 100)
-        assert pagu - sisa == realisasi
+
+    def test_the_remainder_is_what_is_left_and_negative_when_overspent(self):
+        # Bandar Lampung: pagu 2.516.200.000, spent 2.157.122.364 (85,73 %): 359.077.636 left.
+        assert anggaran.sisa(D(2516200000), D(2157122364)) == D(359077636)
+        # Overspent: pagu 100.000.000, spent 112.500.000: 12.500.000 short, printed (12.500.000).
+        assert anggaran.sisa(D(100000000), D(112500000)) == D(-12500000)
+        assert anggaran.sisa(D("1200.87"), D("1200.87")) == D(0)
 
 
 @given(
