@@ -70,6 +70,16 @@ class ReportContentTests(TestCase):
         nomor = [t.nomor for t in dokumen.daftar_tabel]
         self.assertEqual(len(nomor), len(set(nomor)))
         self.assertTrue(all(n.startswith("Tabel ") for n in nomor))
+        # In the document's order, each chapter counts again from 1: Tabel 2.1, 2.2 … 3.1, 3.2 …
+        for jenis, daftar in (("Tabel", nomor), ("Grafik", [g.nomor for g in dokumen.daftar_grafik])):
+            per_bab: dict[str, list[int]] = {}
+            for n in daftar:
+                bab, urut = n.removeprefix(f"{jenis} ").rsplit(".", 1)
+                per_bab.setdefault(bab, []).append(int(urut))
+            for bab, urutan in per_bab.items():
+                self.assertEqual(urutan, list(range(1, len(urutan) + 1)), f"{jenis} bab {bab}")
+        self.assertLess(nomor.index("Tabel 2.2"), nomor.index("Tabel 3.1"))
+        self.assertIn("Tabel 1.1", nomor)
         self.assertIn("Grafik 3.1", [g.nomor for g in dokumen.daftar_grafik])
 
 
