@@ -17,6 +17,7 @@ from instansi.models import Instansi, KomposisiPegawai, PengaturanLaporan, Saran
 from instansi.pengaturan import Pita
 from kinerja import hitung
 from kinerja.models import (
+    LEVEL_INDIKATOR,
     AnalisisSasaran,
     EvaluasiSakip,
     Indikator,
@@ -27,6 +28,7 @@ from kinerja.models import (
     Sasaran,
     Target,
     TindakLanjutEvaluasi,
+    letak,
 )
 from kinerja.pengukuran import Pengukuran, realisasi_tahun, target_periode, ukur
 from sakip.models import LaporanKinerja
@@ -148,11 +150,10 @@ def _terukur(indikator: Indikator, tahun: int, renstra: Renstra, pengaturan, pit
 
 
 def _tingkat(indikator: Indikator) -> tuple[str, int]:
-    for tingkat in ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"):
-        pk = getattr(indikator, f"{tingkat}_id")
-        if pk is not None:
-            return (tingkat, pk)
-    raise ValueError(f"Indikator {indikator.pk} tanpa tingkat")
+    tempat = letak(indikator, LEVEL_INDIKATOR)
+    if tempat is None:
+        raise ValueError(f"Indikator {indikator.pk} tanpa tingkat")
+    return tempat
 
 
 def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
