@@ -10,6 +10,7 @@ from django.db.models import Q
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from instansi.admin import AngkaTabularInline
 from instansi.models import Instansi
+from inti.admin import BerVersiInline
 from inti.angka import format_rupiah
 from kinerja.admin import KegiatanAdmin, ProgramAdmin, RiwayatAdmin, SubKegiatanAdmin
 from kinerja.models import Kegiatan, Program, SubKegiatan
@@ -74,10 +75,14 @@ def _inlines_anggaran(fk: str) -> list[type[AngkaTabularInline]]:
     """Pagu and realisasi inlines for the admin page of one level of the cascade."""
     exclude = [level for level in ("program", "kegiatan", "sub_kegiatan") if level != fk]
     return [
-        type(f"Pagu{fk}Inline", (AngkaTabularInline,), {"model": Pagu, "fk_name": fk, "exclude": exclude}),
+        type(
+            f"Pagu{fk}Inline",
+            (BerVersiInline, AngkaTabularInline),
+            {"model": Pagu, "fk_name": fk, "exclude": exclude},
+        ),
         type(
             f"Realisasi{fk}Inline",
-            (AngkaTabularInline,),
+            (BerVersiInline, AngkaTabularInline),
             {"model": RealisasiAnggaran, "fk_name": fk, "exclude": exclude},
         ),
     ]

@@ -24,6 +24,7 @@ from instansi.models import (
     TabelPendukung,
 )
 from instansi.pengaturan import Pita, PitaTidakValid, validasi_pita
+from inti.admin import BerVersiAdmin
 from inti.forms import AngkaField
 
 ANGKA_FIELD = {models.DecimalField: {"form_class": AngkaField}}
@@ -99,7 +100,7 @@ class PemdaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Instansi)
-class InstansiAdmin(admin.ModelAdmin):
+class InstansiAdmin(BerVersiAdmin):
     list_display = ["nama", "singkatan", "pemda", "kepala_nama"]
     list_filter = ["pemda"]
     search_fields = ["nama", "singkatan", "kepala_nama"]
@@ -128,20 +129,20 @@ class PredikatCapaianAdmin(AngkaAdmin):
 
 
 @admin.register(Narasi)
-class NarasiAdmin(admin.ModelAdmin):
+class NarasiAdmin(BerVersiAdmin):
     list_display = ["judul", "instansi", "tahun", "kunci", "urutan"]
     list_filter = ["instansi", "tahun"]
     search_fields = ["judul", "teks"]
 
 
 @admin.register(KomposisiPegawai)
-class KomposisiPegawaiAdmin(admin.ModelAdmin):
+class KomposisiPegawaiAdmin(BerVersiAdmin):
     list_display = ["uraian", "kolom", "jumlah", "dimensi", "kelompok", "instansi", "tahun"]
     list_filter = ["instansi", "tahun", "dimensi"]
 
 
 @admin.register(SaranaPrasarana)
-class SaranaPrasaranaAdmin(admin.ModelAdmin):
+class SaranaPrasaranaAdmin(BerVersiAdmin):
     list_display = [
         "nama_barang",
         "jumlah",
@@ -156,7 +157,7 @@ class SaranaPrasaranaAdmin(admin.ModelAdmin):
 
 
 @admin.register(TabelPendukung)
-class TabelPendukungAdmin(admin.ModelAdmin):
+class TabelPendukungAdmin(BerVersiAdmin):
     list_display = ["judul", "instansi", "tahun", "kunci"]
     list_filter = ["instansi", "tahun"]
 

@@ -253,11 +253,14 @@ class TabelPendukung(BerVersi):
             for kolom, sel in zip(self.kolom, baris, strict=True):
                 if kolom["jenis"] == "angka" and sel is not None:
                     try:
-                        Decimal(str(sel))
+                        angka = Decimal(str(sel))
                     except ArithmeticError:
+                        angka = None
+                    # Decimal reads «NaN» and «Infinity» too, which no report can show.
+                    if angka is None or not angka.is_finite():
                         raise ValidationError(
                             {"baris": f"Baris {nomor}, kolom «{kolom['judul']}»: «{sel}» bukan angka."}
-                        ) from None
+                        )
 
 
 class Keanggotaan(models.Model):

@@ -6,9 +6,9 @@ shows its capaian per year as the agency's settings compute it.
 
 from django.contrib import admin
 from django.template.loader import render_to_string
-from simple_history.admin import SimpleHistoryAdmin
 
 from instansi.admin import ANGKA_FIELD, AngkaAdmin, AngkaTabularInline
+from inti.admin import BerVersiAdmin, BerVersiInline, BerVersiRiwayatAdmin
 from inti.angka import format_angka
 from kinerja import hitung
 from kinerja.models import (
@@ -32,67 +32,67 @@ from kinerja.models import (
 from kinerja.pengukuran import tahun_terukur, ukur
 
 
-class RiwayatAdmin(SimpleHistoryAdmin):
+class RiwayatAdmin(BerVersiRiwayatAdmin):
     """Admin of a model whose every change is recorded: who, when, old and new value."""
 
     formfield_overrides = ANGKA_FIELD
 
 
-class TujuanInline(AngkaTabularInline):
+class TujuanInline(BerVersiInline, AngkaTabularInline):
     model = Tujuan
 
 
-class SasaranInline(AngkaTabularInline):
+class SasaranInline(BerVersiInline, AngkaTabularInline):
     model = Sasaran
     fields = ["kode", "uraian", "tujuan", "urutan"]
     show_change_link = True
 
 
-class ProgramInline(AngkaTabularInline):
+class ProgramInline(BerVersiInline, AngkaTabularInline):
     model = Program
     fields = ["kode", "nama", "sasaran", "urutan"]
     show_change_link = True
 
 
-class KegiatanInline(AngkaTabularInline):
+class KegiatanInline(BerVersiInline, AngkaTabularInline):
     model = Kegiatan
     fields = ["kode", "nama", "uraian_sasaran", "urutan"]
     show_change_link = True
 
 
-class SubKegiatanInline(AngkaTabularInline):
+class SubKegiatanInline(BerVersiInline, AngkaTabularInline):
     model = SubKegiatan
     fields = ["kode", "nama", "uraian_sasaran", "urutan"]
     show_change_link = True
 
 
-class IndikatorInline(AngkaTabularInline):
+class IndikatorInline(BerVersiInline, AngkaTabularInline):
     model = Indikator
     fields = ["kode", "nama", "satuan", "polaritas", "jenis_rumus", "iku", "urutan"]
     show_change_link = True
 
 
-class TargetInline(AngkaTabularInline):
+class TargetInline(BerVersiInline, AngkaTabularInline):
     model = Target
 
 
-class RealisasiInline(AngkaTabularInline):
+class RealisasiInline(BerVersiInline, AngkaTabularInline):
     model = Realisasi
 
 
-class PembandingInline(AngkaTabularInline):
+class PembandingInline(BerVersiInline, AngkaTabularInline):
     model = Pembanding
 
 
 @admin.register(Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(BerVersiAdmin):
     list_display = ["__str__", "instansi", "tahun_awal", "tahun_akhir"]
     list_filter = ["instansi"]
     inlines = [TujuanInline, SasaranInline, ProgramInline]
 
 
 @admin.register(Tujuan)
-class TujuanAdmin(admin.ModelAdmin):
+class TujuanAdmin(BerVersiAdmin):
     list_display = ["uraian", "renstra", "urutan"]
     search_fields = ["uraian"]
     list_filter = ["renstra__instansi"]
@@ -100,7 +100,7 @@ class TujuanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Sasaran)
-class SasaranAdmin(admin.ModelAdmin):
+class SasaranAdmin(BerVersiAdmin):
     list_display = ["uraian", "kode", "renstra", "urutan"]
     list_filter = ["renstra__instansi"]
     search_fields = ["uraian"]
@@ -108,7 +108,7 @@ class SasaranAdmin(admin.ModelAdmin):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(BerVersiAdmin):
     list_display = ["nama", "kode", "sasaran", "renstra"]
     list_filter = ["renstra__instansi"]
     search_fields = ["nama"]
@@ -116,7 +116,7 @@ class ProgramAdmin(admin.ModelAdmin):
 
 
 @admin.register(Kegiatan)
-class KegiatanAdmin(admin.ModelAdmin):
+class KegiatanAdmin(BerVersiAdmin):
     list_display = ["nama", "kode", "program"]
     list_filter = ["program__renstra__instansi"]
     search_fields = ["nama"]
@@ -124,7 +124,7 @@ class KegiatanAdmin(admin.ModelAdmin):
 
 
 @admin.register(SubKegiatan)
-class SubKegiatanAdmin(admin.ModelAdmin):
+class SubKegiatanAdmin(BerVersiAdmin):
     list_display = ["nama", "kode", "kegiatan"]
     list_filter = ["kegiatan__program__renstra__instansi"]
     search_fields = ["nama"]
@@ -200,20 +200,20 @@ class RealisasiAdmin(RiwayatAdmin):
 
 
 @admin.register(Pembanding)
-class PembandingAdmin(AngkaAdmin):
+class PembandingAdmin(BerVersiAdmin, AngkaAdmin):
     autocomplete_fields = ["indikator"]
     list_display = ["indikator", "tahun", "tingkat", "nilai"]
     list_filter = ["indikator__renstra__instansi", "tingkat"]
 
 
 @admin.register(AnalisisSasaran)
-class AnalisisSasaranAdmin(admin.ModelAdmin):
+class AnalisisSasaranAdmin(BerVersiAdmin):
     list_display = ["sasaran", "tahun"]
     list_filter = ["sasaran__renstra__instansi", "tahun"]
 
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+class PerjanjianKinerjaAdmin(BerVersiAdmin):
     list_display = ["__str__", "instansi", "tahun", "jenis", "tempat_tanggal"]
     list_filter = ["instansi", "tahun", "jenis"]
 

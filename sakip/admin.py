@@ -4,11 +4,12 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from inti.admin import BerVersiAdmin
 from sakip.models import BerkasPdf, LaporanKinerja
 
 
 @admin.register(LaporanKinerja)
-class LaporanKinerjaAdmin(admin.ModelAdmin):
+class LaporanKinerjaAdmin(BerVersiAdmin):
     list_display = ["__str__", "instansi", "tahun", "tautan_laporan"]
     list_filter = ["instansi", "tahun"]
 
