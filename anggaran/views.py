@@ -29,6 +29,7 @@ from inti.ekspor import unduh
 from inti.versi import Konflik, tulis_semua
 
 BATAS_RIWAYAT = 30
+TIDAK_TERCATAT = "(tidak tercatat)"
 
 
 @dataclass
@@ -47,16 +48,18 @@ def _riwayat(*sumber) -> list[CatatanRiwayat]:
 
     Each source is (history queryset, describe the row, describe its value); the value
     before a change is the previous record of the same row, found here rather than with
-    `prev_record`, which would query once per record.
+    `prev_record`, which would query once per record. A row created has nothing before it
+    («–»); a row changed without an earlier record had its value before the history began
+    (rows loaded from the documents with `loaddata`, which simple-history does not record),
+    and the page says so rather than showing it as empty.
     """
     hasil = []
     for riwayat, uraian, nilai in sumber:
         sebelumnya = {}
         for h in riwayat.select_related("history_user").order_by("history_date", "history_id"):
             baru = "(dihapus)" if h.history_type == "-" else nilai(h)
-            hasil.append(
-                CatatanRiwayat(h.history_date, h.history_user, uraian(h), sebelumnya.get(h.id, "–"), baru)
-            )
+            lama = sebelumnya.get(h.id, "–" if h.history_type == "+" else TIDAK_TERCATAT)
+            hasil.append(CatatanRiwayat(h.history_date, h.history_user, uraian(h), lama, baru))
             sebelumnya[h.id] = baru
     return sorted(hasil, key=lambda p: p.waktu, reverse=True)[:BATAS_RIWAYAT]
 

@@ -100,10 +100,9 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
         self.masuk("perencana-bl", "sandi-bl-123")
         b = self.browser
         b.get(self.url)
-        # The stored figures are counts (74 of 393): this planner types the percentage instead.
-        self.ketik("komponen_a", "")
-        self.ketik("komponen_b", "")
-        self.ketik("nilai", "18,83")
+        # A ratio is entered as its counts: 1.883 of 10.000 is 18,83 %.
+        self.ketik("komponen_a", "1.883")
+        self.ketik("komponen_b", "10.000")
         self.tunggu_pratinjau("103,97 %")
         self.assertIn("Sangat Baik", b.find_element(By.ID, "pratinjau").text)
         b.find_element(By.CSS_SELECTOR, "#form-realisasi button[type=submit]").click()
@@ -115,17 +114,17 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
         ]
         self.assertIn("103,97 %", baris[0])
         self.assertEqual(
-            Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=None).nilai, D("18.83")
+            Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=None).komponen_a, D(1883)
         )
 
         # A malformed number: the preview says what is wrong, and saving changes nothing.
         b.get(self.url)
-        self.ketik("nilai", "18.83.1")
+        self.ketik("komponen_a", "18.83.1")
         self.tunggu_pratinjau("«18.83.1»")
         b.find_element(By.CSS_SELECTOR, "#form-realisasi button[type=submit]").click()
-        self.assertIn("Realisasi: «18.83.1» bukan angka yang sah", b.find_element(By.TAG_NAME, "main").text)
+        self.assertIn("«18.83.1» bukan angka yang sah", b.find_element(By.TAG_NAME, "main").text)
         self.assertEqual(
-            Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=None).nilai, D("18.83")
+            Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=None).komponen_a, D(1883)
         )
 
     def test_a_planner_uploads_a_filled_template_previews_applies_and_sees_the_new_capaian(self):
@@ -163,9 +162,8 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
         b = self.browser
         self.pelanggaran_csp()
         b.get(self.url)
-        self.ketik("komponen_a", "")
-        self.ketik("komponen_b", "")
-        self.ketik("nilai", "18,83")
+        self.ketik("komponen_a", "1.883")
+        self.ketik("komponen_b", "10.000")
         self.tunggu_pratinjau("103,97 %")
         self.assertEqual(self.pelanggaran_csp(), [])
         # The quarter travels too: the agreement's first-quarter target is 0, the year's 18,11.

@@ -83,12 +83,9 @@ class RoundTripTests(ExcelTestCase):
         templat = realisasi.templat(self.bl, 2022)
 
         def ubah(lembar):
-            laba = baris_indikator(lembar, "Persentase UMKM yang meningkat labanya")
-            # The template holds the counts behind it (580 of 1.899); this planner types the
-            # percentage instead, pasted from Word, and clears the counts.
-            lembar.cell(laba, kolom("Realisasi")).value = "'30,54%"
-            lembar.cell(laba, kolom("Komponen A")).value = None
-            lembar.cell(laba, kolom("Komponen B")).value = None
+            # A directly measured indicator: this planner types the percentage pasted from Word.
+            aktif = baris_indikator(lembar, "Persentase koperasi aktif")
+            lembar.cell(aktif, kolom("Realisasi")).value = "'30,54%"
             koperasi = baris_indikator(lembar, "Persentase Koperasi Sehat dan Cukup Sehat")
             lembar.cell(koperasi, kolom("Komponen A")).value = 75
             lembar.cell(koperasi, kolom("Komponen B")).value = 393
@@ -96,14 +93,12 @@ class RoundTripTests(ExcelTestCase):
         hasil = realisasi.baca(isi_templat(templat, ubah), akses_untuk(self.perencana, self.bl, 2022), None)
         self.assertEqual(hasil.masalah, [])
         self.assertEqual(sorted(p.letak["indikator"].nama for p in hasil.perubahan), [
-            "Persentase Koperasi Sehat dan Cukup Sehat", "Persentase UMKM yang meningkat labanya"
+            "Persentase Koperasi Sehat dan Cukup Sehat", "Persentase koperasi aktif"
         ])  # fmt: skip
         self.assertEqual(
             realisasi.terapkan(hasil, "isian.xlsx", akses_untuk(self.perencana, self.bl, 2022)), 2
         )
-        laba = Realisasi.objects.get(
-            indikator__nama="Persentase UMKM yang meningkat labanya", tahun=2022, triwulan=None
-        )
+        laba = Realisasi.objects.get(indikator__nama="Persentase koperasi aktif", tahun=2022, triwulan=None)
         self.assertEqual((laba.nilai, laba.komponen_a), (D("30.54"), None))
         koperasi = Realisasi.objects.get(
             indikator__renstra__instansi=self.bl,
@@ -124,12 +119,12 @@ class RoundTripTests(ExcelTestCase):
 
     def test_lampung_barat_quarter_is_entered_through_its_own_template(self):
         templat = realisasi.templat(self.lb, 2023, 4)
-        isi = isi_templat(templat, isi_sel("Realisasi", 33.3, "% Koperasi yang Sehat"))
+        isi = isi_templat(templat, isi_sel("Realisasi", 82.5, "Nilai SAKIP OPD"))
         hasil = realisasi.baca(isi, akses_untuk(self.perencana_lb, self.lb, 2023), 4)
         realisasi.terapkan(hasil, "tw4.xlsx", akses_untuk(self.perencana_lb, self.lb, 2023))
         self.assertEqual(
-            Realisasi.objects.get(indikator__nama="% Koperasi yang Sehat", tahun=2023, triwulan=4).nilai,
-            D("33.3"),
+            Realisasi.objects.get(indikator__nama="Nilai SAKIP OPD", tahun=2023, triwulan=4).nilai,
+            D("82.5"),
         )
 
     def test_the_whole_flow_through_the_screens(self):
@@ -206,7 +201,7 @@ class BadFileTests(ExcelTestCase):
             ),
             "indikator asing": (self.templat_dengan(self.sel("ID", 999999)), "bukan indikator instansi ini"),
             "angka 18.83.1": (
-                self.templat_dengan(self.sel("Realisasi", "18.83.1")),
+                self.templat_dengan(self.sel("Komponen A", "18.83.1")),
                 "«18.83.1» bukan angka yang sah",
             ),
             "rumus tanpa nilai": (
@@ -232,7 +227,7 @@ class BadFileTests(ExcelTestCase):
         self.assertEqual(self.jejak(), sebelum)
 
     def test_a_template_changed_since_download_is_not_applied(self):
-        templat = self.templat_dengan(self.sel("Realisasi", "31"))
+        templat = self.templat_dengan(isi_sel("Komponen A", 31, "Persentase UMKM yang meningkat labanya"))
         hasil = realisasi.baca(templat, akses_untuk(self.perencana, self.bl, 2022), None)
         laba = Realisasi.objects.get(
             indikator__nama="Persentase UMKM yang meningkat labanya", tahun=2022, triwulan=None

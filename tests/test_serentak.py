@@ -113,9 +113,11 @@ class SerentakTests(TransactionTestCase):
     def test_two_creations_of_one_quarter_realisation(self):
         url = reverse("realisasi", args=[self.a.slug, TAHUN, self.iku.pk]) + "?triwulan=3"
         data = isian(self.klien().get(url))
-        menang = self.satu_menang(self.serentak([(url, data | {"nilai": "7"}), (url, data | {"nilai": "8"})]))
+        # A ratio is entered as its components (`RealisasiForm`).
+        kiriman = [(url, data | {"komponen_a": a, "komponen_b": "100"}) for a in ("7", "8")]
+        menang = self.satu_menang(self.serentak(kiriman))
         (tersimpan,) = Realisasi.objects.filter(indikator=self.iku, tahun=TAHUN, triwulan=3)
-        self.assertEqual(tersimpan.nilai, [D(7), D(8)][menang])
+        self.assertEqual(tersimpan.komponen_a, [D(7), D(8)][menang])
 
     def test_a_node_deleted_while_it_is_being_changed(self):
         sasaran = Sasaran.objects.create(renstra=self.iku.renstra, uraian="Sasaran kedua")

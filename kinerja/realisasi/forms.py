@@ -10,7 +10,14 @@ NILAI = {"max_digits": 20, "decimal_places": 4, "required": False}
 
 
 class RealisasiForm(forms.Form):
-    """A realisation for one period: a value, the formula's components, or «not yet measured»."""
+    """A realisation for one period, entered the way the indicator's formula measures it: a
+    direct-value indicator takes a value, a ratio or growth indicator its two components;
+    either may be «not yet measured».
+
+    A ratio indicator whose stored realisation is a stated value (the documents give many
+    without their components) keeps the value field, so that the page shows what is stored
+    and can still save it; clearing it and entering the components converts the row.
+    """
 
     nilai = AngkaField(label="Realisasi", **NILAI)
     komponen_a = AngkaField(label="Komponen A", **NILAI)
@@ -19,7 +26,7 @@ class RealisasiForm(forms.Form):
     keterangan = forms.CharField(label="Keterangan", max_length=300, required=False)
     versi = VersiField()
 
-    def __init__(self, *args, indikator: Indikator, **kwargs):
+    def __init__(self, *args, indikator: Indikator, tersimpan: Realisasi | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.indikator = indikator
         if indikator.jenis_rumus == JenisRumus.LANGSUNG:
@@ -27,6 +34,8 @@ class RealisasiForm(forms.Form):
         else:
             self.fields["komponen_a"].label = indikator.label_komponen_a or "Komponen A"
             self.fields["komponen_b"].label = indikator.label_komponen_b or "Komponen B"
+            if tersimpan is None or tersimpan.nilai is None:
+                del self.fields["nilai"]
 
     @classmethod
     def dari(cls, realisasi: Realisasi | None, indikator: Indikator, **kwargs) -> "RealisasiForm":
@@ -40,7 +49,7 @@ class RealisasiForm(forms.Form):
                 "keterangan": realisasi.keterangan,
                 "belum_diukur": realisasi.nilai is None and not realisasi.dari_komponen,
             }
-        return cls(initial=awal, indikator=indikator, **kwargs)
+        return cls(initial=awal, indikator=indikator, tersimpan=realisasi, **kwargs)
 
     def clean(self):
         data = super().clean()
@@ -48,14 +57,28 @@ class RealisasiForm(forms.Form):
         a, b = data.get("komponen_a"), data.get("komponen_b")
         if self.errors:
             return data
+        if "nilai" not in self.fields and str(self.data.get("nilai") or "").strip():
+            # Only the spreadsheet (or a page opened before the indicator's formula changed)
+            # still sends a value here; saying why beats ignoring it.
+            label_a, label_b = self.fields["komponen_a"].label, self.fields["komponen_b"].label
+            raise forms.ValidationError(
+                f"«{self.indikator.nama}» diukur sebagai {self.indikator.jenis_rumus}: isi kedua "
+                f"komponennya ({label_a} dan {label_b}), bukan realisasinya; realisasi dihitung "
+                "dari komponen."
+            )
         if (a is None) != (b is None):
             raise forms.ValidationError("Isi kedua komponen, atau kosongkan keduanya.")
         isian = sum([nilai is not None, a is not None, bool(data.get("belum_diukur"))])
         if isian == 0:
-            raise forms.ValidationError("Isi realisasi, komponennya, atau centang «Belum diukur».")
+            raise forms.ValidationError(f"Isi {self._pilihan()}.")
         if isian > 1:
-            raise forms.ValidationError("Pilih satu: realisasi, komponennya, atau «Belum diukur».")
+            raise forms.ValidationError(f"Pilih satu: {self._pilihan()}.")
         return data
+
+    def _pilihan(self) -> str:
+        """The ways in this form offers, as the messages name them."""
+        cara = [n for f, n in (("nilai", "realisasi"), ("komponen_a", "kedua komponen")) if f in self.fields]
+        return f"{', '.join(cara)}, atau centang «Belum diukur»"
 
     def isian(self) -> dict:
         """The cleaned values as the realisation's fields (after `is_valid`)."""

@@ -4,6 +4,8 @@ Access goes through `instansi.akses.buka` (which refuses a write to a locked yea
 write goes through `inti.versi.tulis_semua`, against the version the planner saw.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from django.contrib import messages
@@ -25,6 +27,39 @@ from kinerja.pengukuran import target_periode
 from kinerja.realisasi.forms import AnalisisSasaranForm, PembandingForm, RealisasiForm, ringkas_realisasi
 
 PERIODE = {tw: nama_periode(tw) for tw in (None, *TRIWULAN)}
+BATAS_RIWAYAT = 20
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    """One recorded change of a realisation: who, when, what it was and what it became."""
+
+    waktu: datetime
+    oleh: object
+    lama: str
+    baru: str
+
+
+def riwayat_realisasi(indikator: Indikator, tahun: int, triwulan: int | None) -> list[Perubahan]:
+    """The latest changes of a period's realisation, newest first, in one query.
+
+    Each change is read against the record before it at the same place (a row deleted and
+    entered again included); the oldest shown takes its «before» from one record more. A
+    change with no record before it changed a row loaded with `loaddata`, which
+    simple-history does not record: its value before is said to be unrecorded, not empty.
+    """
+    catatan = list(
+        Realisasi.history.filter(indikator=indikator, tahun=tahun, triwulan=triwulan)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[: BATAS_RIWAYAT + 1]
+    )
+    teks = ["(dihapus)" if h.history_type == "-" else ringkas_realisasi(h.instance) for h in catatan]
+    awal = "–" if catatan and catatan[-1].history_type == "+" else "(tidak tercatat)"
+    sebelum = [*teks[1:], awal]
+    return [
+        Perubahan(h.history_date, h.history_user, sebelum[n], teks[n])
+        for n, h in enumerate(catatan[:BATAS_RIWAYAT])
+    ]
 
 
 def _indikator(instansi, pk) -> Indikator:
@@ -73,7 +108,9 @@ def pratinjau(request, slug: str, tahun: int, pk: int):
     """What the typed figures give, before saving: value, capaian, rating, or the errors."""
     instansi = akses.buka(request, slug, tahun).instansi
     indikator = _indikator(instansi, pk)
-    form = RealisasiForm(request.GET, indikator=indikator)
+    triwulan = baca_triwulan(request.GET.get("triwulan"))
+    tersimpan = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    form = RealisasiForm(request.GET, indikator=indikator, tersimpan=tersimpan)
     if not form.is_valid():
         return JsonResponse({"galat": [e for daftar in form.errors.values() for e in daftar]})
     return JsonResponse(
@@ -81,7 +118,7 @@ def pratinjau(request, slug: str, tahun: int, pk: int):
             indikator,
             instansi,
             tahun,
-            baca_triwulan(request.GET.get("triwulan")),
+            triwulan,
             _nilai_form(form, indikator),
         )
     )
@@ -98,7 +135,7 @@ def realisasi(request, slug: str, tahun: int, pk: int):
     boleh_ubah = ruang.boleh_ubah
     konflik = []
     if request.method == "POST":
-        form = RealisasiForm(request.POST, indikator=indikator)
+        form = RealisasiForm(request.POST, indikator=indikator, tersimpan=tersimpan)
         if form.is_valid():
             tulis = Tulis(
                 model=Realisasi,
@@ -130,7 +167,7 @@ def realisasi(request, slug: str, tahun: int, pk: int):
         "hasil": _hasil(indikator, instansi, tahun, triwulan, tersimpan.nilai_efektif())
         if tersimpan
         else None,
-        "riwayat": tersimpan.history.select_related("history_user")[:20] if tersimpan else [],
+        "riwayat": riwayat_realisasi(indikator, tahun, triwulan),
         "url_pratinjau": reverse("realisasi-pratinjau", args=[instansi.slug, tahun, indikator.pk]),
     }
     return render(request, "kinerja/realisasi.html", konteks, status=409 if konflik else 200)

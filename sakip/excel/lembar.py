@@ -18,10 +18,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from instansi.akses import Akses
 from instansi.models import Instansi
 from inti.ekspor import netralkan
+from inti.periode import romawi
 from inti.versi import Konflik, Tulis, tulis_semua
 from sakip.excel.aman import BerkasDitolak, periksa_berkas
 
 PETUNJUK = "Petunjuk"
+# What each kind of template is for, as a sentence names it.
+NAMA_JENIS = {"realisasi": "realisasi kinerja", "anggaran": "anggaran"}
 BARIS_MAKS = 20_000
 LEMBAR_MAKS = 10
 FORMAT_ANGKA = "#,##0.####"
@@ -103,6 +106,44 @@ def simpan(buku: Workbook) -> bytes:
     return keluaran.getvalue()
 
 
+def _buka(isi: bytes):
+    """The workbook of a file that passed the screening, as values; `BerkasDitolak` if unreadable."""
+    periksa_berkas(isi)
+    try:
+        return load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise BerkasDitolak(
+            f"Berkas tidak dapat dibaca sebagai lembar kerja Excel ({type(exc).__name__})."
+        ) from None
+
+
+def _tertulis(buku) -> dict:
+    """What the instructions sheet records: kind, agency, year and quarter."""
+    if PETUNJUK not in buku.sheetnames:
+        raise BerkasDitolak(f"Lembar «{PETUNJUK}» tidak ada; gunakan templat yang diunduh dari aplikasi.")
+    return {b[0]: b[1] for b in buku[PETUNJUK].iter_rows(max_row=4, values_only=True) if b and b[0]}
+
+
+def triwulan_templat(isi: bytes) -> int | None:
+    """The period an uploaded template was downloaded for (None: the whole year), as its
+    instructions sheet records it, so that the person is not asked again."""
+    triwulan = _tertulis(_buka(isi)).get("Triwulan")
+    if triwulan in (None, "tahunan"):
+        return None
+    if str(triwulan) not in ("1", "2", "3", "4"):
+        raise BerkasDitolak(
+            f"Lembar «{PETUNJUK}» mencatat triwulan «{triwulan}»; gunakan templat yang diunduh dari aplikasi."
+        )
+    return int(triwulan)
+
+
+def _uraian(jenis, slug, tahun, triwulan, instansi: Instansi) -> str:
+    """`realisasi kinerja Dinas X tahun 2022, triwulan I`: what a template is for, in words."""
+    nama = instansi.nama if str(slug) == instansi.slug else f"instansi «{slug}»"
+    periode = f"triwulan {romawi(int(triwulan))}" if str(triwulan) in ("1", "2", "3", "4") else "tahunan"
+    return f"{NAMA_JENIS.get(jenis, jenis)} {nama} tahun {tahun}, {periode}"
+
+
 def baca_lembar(
     isi: bytes, jenis: str, data: str, kolom: list[str], ruang: Akses, triwulan: int | None
 ) -> list[dict]:
@@ -119,9 +160,8 @@ def baca_lembar(
             "(terkunci atau bukan instansi Anda)."
         )
     instansi, tahun = ruang.instansi, ruang.tahun
-    periksa_berkas(isi)
+    nilai = _buka(isi)
     try:
-        nilai = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
         rumus = load_workbook(io.BytesIO(isi), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise BerkasDitolak(
@@ -132,7 +172,7 @@ def baca_lembar(
     for nama in (PETUNJUK, data):
         if nama not in nilai.sheetnames:
             raise BerkasDitolak(f"Lembar «{nama}» tidak ada; gunakan templat yang diunduh dari aplikasi.")
-    tertulis = {b[0]: b[1] for b in nilai[PETUNJUK].iter_rows(max_row=4, values_only=True) if b and b[0]}
+    tertulis = _tertulis(nilai)
     seharusnya = {
         "Jenis": jenis,
         "Instansi": instansi.slug,
@@ -140,8 +180,11 @@ def baca_lembar(
         "Triwulan": str(triwulan or "tahunan"),
     }
     if {k: str(tertulis.get(k)) for k in seharusnya} != seharusnya:
-        ada = " ".join(str(tertulis.get(k)) for k in seharusnya)
-        raise BerkasDitolak(f"Templat ini untuk {ada}, bukan {' '.join(seharusnya.values())}.")
+        ada = _uraian(*(tertulis.get(k) for k in seharusnya), instansi)
+        halaman = _uraian(jenis, instansi.slug, tahun, triwulan, instansi)
+        raise BerkasDitolak(
+            f"Templat ini untuk {ada}; halaman ini untuk {halaman}. Unduh templat dari halaman ini."
+        )
     try:
         return _baris_data(nilai[data], rumus[data], data, kolom)
     except BerkasDitolak:

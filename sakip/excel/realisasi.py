@@ -31,8 +31,9 @@ LEMBAR = "Realisasi"
 KOLOM = ["ID", "Tingkat", "Sasaran / Program / Kegiatan", "Indikator", "Satuan", "Target",
          "Realisasi", "Komponen A", "Komponen B", "Belum diukur", "Keterangan", "Versi"]  # fmt: skip
 PETUNJUK = [
-    "Isi kolom berwarna kuning pada lembar «Realisasi»: Realisasi, atau Komponen A dan B untuk",
-    "indikator rasio/pertumbuhan, atau «Ya» di Belum diukur. Angka boleh ditulis 18,83 atau 18,83%.",
+    "Isi kolom berwarna kuning pada lembar «Realisasi»: Realisasi untuk indikator bernilai langsung,",
+    "Komponen A dan B untuk indikator rasio/pertumbuhan (realisasinya dihitung dari komponen),",
+    "atau «Ya» di Belum diukur. Angka boleh ditulis 18,83 atau 18,83%.",
     "Jangan mengubah kolom ID dan Versi, nama lembar, atau judul kolom.",
     "Unggah kembali berkas ini; perubahan ditampilkan dulu sebelum diterapkan.",
 ]
@@ -134,7 +135,8 @@ def _baris(sel: dict, n: int, i: Indikator, tahun: int, triwulan: int | None, ha
     data["keterangan"] = "" if data["keterangan"] is None else str(data["keterangan"])
     if data["nilai"] is None and data["komponen_a"] is None and data["komponen_b"] is None and not belum:
         return  # nothing entered on this row
-    form = RealisasiForm(data, indikator=i)
+    r = next((r for r in i.realisasi.all() if r.tahun == tahun and r.triwulan == triwulan), None)
+    form = RealisasiForm(data, indikator=i, tersimpan=r)
     if not form.is_valid():
         kolom = {nama: k for k, nama in FIELD.items()}
         for nama, daftar in form.errors.items():
@@ -142,7 +144,6 @@ def _baris(sel: dict, n: int, i: Indikator, tahun: int, triwulan: int | None, ha
             for pesan in daftar:
                 hasil.masalah.append(Masalah(LEMBAR, n, k, sel.get(k), pesan))
         return
-    r = next((r for r in i.realisasi.all() if r.tahun == tahun and r.triwulan == triwulan), None)
     baru = Realisasi(indikator=i, tahun=tahun, triwulan=triwulan, **form.isian())
     lama, sesudah = (ringkas_realisasi(r) if r else "–"), ringkas_realisasi(baru)
     if lama == sesudah:

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from instansi import akses
-from inti.periode import baca_triwulan
+from inti.periode import baca_triwulan, nama_periode
 from sakip.excel import anggaran, realisasi
 from sakip.excel.aman import UKURAN_MAKS, BerkasDitolak
 from sakip.excel.ekspor import buku_tabel
+from sakip.excel.lembar import triwulan_templat
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
 from sakip.lkjip.susun import susun
 from sakip.models import UnggahanExcel
@@ -46,21 +47,11 @@ def templat_anggaran(request, slug: str, tahun: int):
 
 
 class UnggahForm(forms.Form):
+    # No period here: the template records the one it was downloaded for (`triwulan_templat`).
     jenis = forms.ChoiceField(
         label="Isi templat", choices=[("realisasi", "Realisasi kinerja"), ("anggaran", "Anggaran")]
     )
     berkas = forms.FileField(label="Berkas templat (.xlsx)")
-    triwulan = forms.ChoiceField(
-        label="Periode",
-        choices=[
-            ("", "Tahunan"),
-            ("1", "Triwulan I"),
-            ("2", "Triwulan II"),
-            ("3", "Triwulan III"),
-            ("4", "Triwulan IV"),
-        ],
-        required=False,
-    )
 
 
 @login_required
@@ -71,11 +62,12 @@ def unggah(request, slug: str, tahun: int):
     form = UnggahForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         berkas = form.cleaned_data["berkas"]
-        jenis, triwulan = form.cleaned_data["jenis"], baca_triwulan(form.cleaned_data["triwulan"])
+        jenis = form.cleaned_data["jenis"]
         try:
             if berkas.size > UKURAN_MAKS:
                 raise BerkasDitolak(f"Berkas terlalu besar; batasnya {UKURAN_MAKS // 1024 // 1024} MB.")
             isi = berkas.read()
+            triwulan = triwulan_templat(isi)
             MODUL[jenis].baca(isi, ruang, triwulan)
         except BerkasDitolak as exc:
             form.add_error("berkas", str(exc))
@@ -90,11 +82,16 @@ def unggah(request, slug: str, tahun: int):
 
 @login_required
 def pratinjau(request, slug: str, tahun: int, pk: int):
-    """What the upload would change (old -> new) and every problem; apply only when clean."""
+    """What the upload would change (old -> new) and every problem; apply only when clean,
+    or cancel: the stored upload deleted, back to the year."""
     ruang = akses.buka(request, slug, tahun)
     unggahan = get_object_or_404(
         UnggahanExcel, pk=pk, instansi=ruang.instansi, tahun=tahun, user=request.user
     )
+    if request.method == "POST" and "batalkan" in request.POST and unggahan.diterapkan is None:
+        unggahan.delete()
+        messages.info(request, f"Unggahan «{unggahan.nama_berkas}» dibatalkan; tidak ada data yang diubah.")
+        return redirect("instansi-tahun", slug=ruang.instansi.slug, tahun=tahun)
     galat, hasil = None, None
     try:
         hasil = MODUL[unggahan.jenis].baca(bytes(unggahan.isi), ruang, unggahan.triwulan)
@@ -113,7 +110,8 @@ def pratinjau(request, slug: str, tahun: int, pk: int):
     return render(
         request,
         "excel/pratinjau.html",
-        ruang.konteks() | {"unggahan": unggahan, "hasil": hasil, "galat": galat},
+        ruang.konteks()
+        | {"unggahan": unggahan, "periode": nama_periode(unggahan.triwulan), "hasil": hasil, "galat": galat},
         status=422 if galat or (hasil and hasil.masalah) else 200,
     )
 
