@@ -1,6 +1,7 @@
 # The two commands of the README: `make run` serves the application on SQLite with both
-# documents loaded; `make test` runs the whole suite. Both install what they need first,
-# system packages included, so they work on a fresh Debian machine.
+# documents loaded (only into a database that lacks them: a second `make run` keeps what
+# users changed, passwords included); `make test` runs the whole suite. Both install what
+# they need first, system packages included, so they work on a fresh Debian machine.
 
 PYTHON ?= python3
 VENV := .venv
@@ -10,7 +11,6 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pdftotext/pdftoppm in tests and reviews, Chromium and its driver for the browser tests.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 poppler-utils \
 	chromium chromium-driver
-FIXTURES := $(basename $(notdir $(wildcard fixtures/lampung_barat_2023.json fixtures/bandar_lampung_2022.json)))
 HOST ?= 127.0.0.1:8000
 
 .PHONY: setup system-deps run test lint
@@ -33,7 +33,7 @@ setup: system-deps $(VENV)/.installed
 
 run: setup
 	DEBUG=1 $(PY) manage.py migrate --no-input
-	$(if $(FIXTURES),DEBUG=1 $(PY) manage.py loaddata $(FIXTURES))
+	DEBUG=1 $(PY) manage.py muat_dokumen
 	DEBUG=1 $(PY) manage.py siapkan_admin --pengguna-contoh
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 

@@ -100,3 +100,14 @@ def cari_predikat(nilai: Decimal | None, daftar: Sequence[Pita]) -> str | None:
         if pita.memuat(nilai):
             return pita.label
     return None
+
+
+# The bands a new agency starts with, so that its report shows a predikat before anyone
+# sets the scale: Bandar Lampung's, the common one (DESIGN.md, «Capaian rating»). An agency
+# changes them in the admin; they are copied into its own rows, never read from here again.
+PITA_BAKU: tuple[Pita, ...] = (
+    Pita("Sangat Baik", Decimal(85), None),
+    Pita("Berhasil", Decimal(70), Decimal(85)),
+    Pita("Cukup Baik", Decimal(55), Decimal(70)),
+    Pita("Tidak Baik", None, Decimal(55)),
+)

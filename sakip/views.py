@@ -11,18 +11,16 @@ from instansi import akses
 from instansi.models import KunciTahun
 from inti.forms import BerVersiForm
 from kinerja.hitung import TidakTerhitung
+from sakip.beranda import daftar_beranda
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
 from sakip.models import LaporanKinerja
 
 
 @require_safe
 def beranda(request):
-    """The start page: the agencies the user may open, each with its Renstra's years."""
-    daftar = []
-    for instansi in akses.instansi_terbaca(request.user).prefetch_related("renstra").select_related("pemda"):
-        tahun = sorted({t for r in instansi.renstra.all() for t in r.tahun})
-        daftar.append((instansi, tahun))
-    return render(request, "beranda.html", {"daftar": daftar})
+    """The start page: the agencies the user may open, each with its plan, its Renstra's years
+    and which of them hold data; an agency without a Renstra, the way to its first."""
+    return render(request, "beranda.html", {"daftar": daftar_beranda(request.user)})
 
 
 @login_required

@@ -47,6 +47,9 @@ def buat_instansi(slug="dinas-contoh", pemda=None, ukuran=1, tahun=2022) -> Inst
         metode_efisiensi=MetodeEfisiensi.SELISIH,
         susunan_bab=SusunanBab.EMPAT_BAB,
     )
+    # Its own three bands replace the defaults a new agency gets (`instansi.signals`), which
+    # are already there when the test runs outside a transaction.
+    instansi.predikat.all().delete()
     for label, bawah, atas in [("Sangat Baik", 85, None), ("Berhasil", 70, 85), ("Tidak Baik", None, 70)]:
         PredikatCapaian.objects.create(instansi=instansi, label=label, batas_bawah=bawah, batas_atas=atas)
     renstra = Renstra.objects.create(instansi=instansi, tahun_awal=2021, tahun_akhir=2026)

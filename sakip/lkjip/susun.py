@@ -92,9 +92,9 @@ def cara_hitung(data: DataLaporan) -> list[str]:
         "Capaian indikator «semakin tinggi semakin baik» = realisasi ÷ target × 100; "
         f"«semakin rendah semakin baik» = {RumusPolaritasTurun(p.rumus_polaritas_turun).label} "
         "(kecuali indikator yang menetapkan rumusnya sendiri).",
-        "Target yang dipakai: Perjanjian Kinerja perubahan, bila tidak ada Perjanjian Kinerja, "
-        "bila tidak ada target Renstra tahun berjalan. Realisasi yang belum diukur tidak dihitung nol "
-        "dan tidak ikut dirata-rata.",
+        "Target yang dipakai: PK (Perjanjian Kinerja) perubahan; bila tidak ada, PK murni; bila "
+        "tidak ada juga, target Renstra tahun berjalan. Realisasi yang belum diukur tidak dihitung "
+        "nol dan tidak ikut dirata-rata.",
         f"Semua angka dihitung dengan presisi penuh dan hanya angka yang ditampilkan "
         f"{'dipotong' if p.pembulatan == Pembulatan.POTONG else 'dibulatkan'} ke {p.desimal} desimal.",
         f"Efisiensi: {MetodeEfisiensi(p.metode_efisiensi).label}.",

@@ -1,0 +1,26 @@
+// The LKjIP's PDF link (templates/lkjip/laporan.html): WeasyPrint takes 5–10 seconds to make
+// the first PDF of a year, and the browser shows nothing meanwhile, so the link's note says
+// that it is being made. A static file rather than an inline script, because the
+// Content-Security-Policy allows scripts from this origin only; the link names its note by
+// id in data-pdf.
+(function () {
+  const SEDANG = "Sedang membuat PDF… biasanya 5–10 detik.";
+  document.querySelectorAll("a[data-pdf]").forEach(function (tautan) {
+    const catatan = document.getElementById(tautan.dataset.pdf);
+    if (!catatan) return;
+    const semula = catatan.textContent;
+    tautan.addEventListener("click", function (e) {
+      // A click that opens another tab or a download leaves this page waiting for nothing.
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      catatan.textContent = SEDANG;
+      catatan.classList.add("sedang");
+      tautan.setAttribute("aria-busy", "true");
+    });
+    // Coming back to this page (Back, from the browser's cache) shows the note as it was.
+    window.addEventListener("pageshow", function () {
+      catatan.textContent = semula;
+      catatan.classList.remove("sedang");
+      tautan.removeAttribute("aria-busy");
+    });
+  });
+})();
