@@ -52,6 +52,17 @@ class MakeRunTwiceTests(TestCase):
         realisasi.refresh_from_db()
         self.assertEqual(realisasi.nilai, D("27.50"))
 
+    def test_a_loaded_row_has_a_first_history_record_so_its_first_change_shows_the_figure_before(self):
+        jalankan("muat_dokumen")
+        realisasi = Realisasi.objects.get(indikator__renstra__instansi__slug=BL, pk=200027)
+        (awal,) = realisasi.history.all()
+        self.assertEqual((awal.history_type, awal.nilai), ("+", D("26.21")))
+        self.assertEqual(awal.history_change_reason, "Dimuat dari bandar_lampung_2022.json")
+        realisasi.nilai = D("27.50")
+        realisasi.save()
+        baru, lama = realisasi.history.all()[:2]
+        self.assertEqual((lama.nilai, baru.nilai), (D("26.21"), D("27.50")))
+
     def test_it_loads_a_document_whose_agency_is_missing_and_leaves_the_other(self):
         lb = Path(settings.BASE_DIR) / "fixtures" / "lampung_barat_2023.json"
         jalankan("muat_dokumen", str(lb))

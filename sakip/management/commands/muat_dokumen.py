@@ -5,11 +5,16 @@ key, so loading again would put back the documents' figures over what a user has
 typed (a realisation changed from 26,21 to 27,50 came back as 26,21). Here a fixture is
 loaded only when none of its agencies (by slug) is in the database yet; otherwise it is
 left alone, whatever has become of its rows.
+
+`loaddata` saves rows raw, so django-simple-history records nothing for them; each loaded
+row gets a first history record here («Dimuat dari …»), so that the first change a person
+makes shows the document's figure as the value before it.
 """
 
 import json
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -48,5 +53,20 @@ class Command(BaseCommand):
             self.stdout.write(f"{berkas.name}: {', '.join(ada)} sudah ada, tidak dimuat ulang.")
             return False
         call_command("loaddata", str(berkas), verbosity=0)
+        self.catat_riwayat(berkas)
         self.stdout.write(self.style.SUCCESS(f"{berkas.name}: dimuat ({', '.join(slug)})."))
         return True
+
+    def catat_riwayat(self, berkas: Path) -> None:
+        """A first history record for every row of `berkas` whose model keeps a history."""
+        with berkas.open(encoding="utf-8") as f:
+            objek = json.load(f)
+        pk_per_model: dict[str, list] = {}
+        for o in objek:
+            pk_per_model.setdefault(o["model"], []).append(o["pk"])
+        for label, pk in pk_per_model.items():
+            model = apps.get_model(label)
+            if hasattr(model, "history"):
+                model.history.bulk_history_create(
+                    list(model.objects.filter(pk__in=pk)), default_change_reason=f"Dimuat dari {berkas.name}"
+                )
