@@ -39,11 +39,6 @@ class AngkaTabularInline(admin.TabularInline):
     extra = 0
 
 
-class AngkaStackedInline(admin.StackedInline):
-    formfield_overrides = ANGKA_FIELD
-    extra = 0
-
-
 class PredikatFormSet(BaseInlineFormSet):
     """Checks the agency's bands as a whole: no gap, no overlap."""
 
