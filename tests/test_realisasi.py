@@ -8,17 +8,15 @@ from django.urls import reverse
 
 from instansi.models import Keanggotaan, KunciTahun, Narasi
 from kinerja.models import Indikator, Realisasi, Target
-from tests.factories import buat_instansi, buat_pemeran
+from tests.kasus import KasusInstansi
 
 User = get_user_model()
 
 
-class RealisasiTestCase(TestCase):
+class RealisasiTestCase(KasusInstansi):
     @classmethod
     def setUpTestData(cls):
-        cls.a = buat_instansi("dinas-a")
-        cls.b = buat_instansi("dinas-b")
-        cls.perencana, cls.perencana_b, cls.pemeriksa = buat_pemeran(cls.a, cls.b)
+        super().setUpTestData()
         cls.iku = Indikator.objects.get(renstra__instansi=cls.a, iku=True)
         cls.url = reverse("realisasi", args=[cls.a.slug, 2022, cls.iku.pk])
         cls.pratinjau = reverse("realisasi-pratinjau", args=[cls.a.slug, 2022, cls.iku.pk])
@@ -31,9 +29,6 @@ class RealisasiTestCase(TestCase):
         Realisasi.objects.create(indikator=cls.langsung, tahun=2022, nilai=D("17"))
         cls.url_langsung = reverse("realisasi", args=[cls.a.slug, 2022, cls.langsung.pk])
         cls.pratinjau_langsung = reverse("realisasi-pratinjau", args=[cls.a.slug, 2022, cls.langsung.pk])
-
-    def setUp(self):
-        self.client.force_login(self.perencana)
 
     def tersimpan(self, indikator=None) -> Realisasi:
         return Realisasi.objects.get(indikator=indikator or self.iku, tahun=2022, triwulan=None)
@@ -147,7 +142,7 @@ class AccessTests(RealisasiTestCase):
         self.assertTrue(KunciTahun.objects.filter(instansi=self.a, tahun=2022).exists())
         self.client.post(kunci, {"buka": "1"})
         self.assertTrue(KunciTahun.objects.filter(instansi=self.a, tahun=2022).exists())
-        self.client.force_login(User.objects.create_superuser("admin", password="rahasia-admin-1"))
+        self.client.force_login(self.admin)
         self.client.post(kunci, {"buka": "1"})
         self.assertFalse(KunciTahun.objects.filter(instansi=self.a, tahun=2022).exists())
 
