@@ -104,14 +104,20 @@ def format_angka(
 
 
 def format_nilai(
-    nilai: Decimal | int | None, desimal: int = 2, mode: str = Pembulatan.SETENGAH_KE_ATAS
+    nilai: Decimal | int | None,
+    desimal: int = 2,
+    mode: str = Pembulatan.SETENGAH_KE_ATAS,
+    tetap: int | None = None,
 ) -> str:
-    """A stored or computed indicator value: whole numbers stay whole (30, 185 unit);
-    fractions show at least `desimal` places (80,70) and more when entered so (825,273);
-    a computed value with many decimals is cut to `desimal`."""
+    """A stored or computed indicator value: with `tetap`, the decimals the indicator states
+    (31,5 -> 31,50 for 2); else whole numbers stay whole (30, 185 unit), fractions show at
+    least `desimal` places (80,70) and more when entered so (825,273), and a computed
+    value with many decimals is cut to `desimal`."""
     if nilai is None:
         return "–"
     nilai = Decimal(nilai)
+    if tetap is not None:
+        return format_angka(nilai, tetap, mode)
     sendiri = max(0, -nilai.normalize().as_tuple().exponent)
     if sendiri > 4:
         sendiri = desimal

@@ -8,12 +8,14 @@ from inti.angka import AngkaTidakValid, format_angka, parse_angka
 from inti.versi import Bentrok, Konflik, Tulis, tulis_semua
 
 
-def format_masukan(nilai: Decimal | None) -> str:
-    """A stored value as a person would type it back: `1200.8700` -> `1.200,87`."""
+def format_masukan(nilai: Decimal | None, paling_sedikit: int | None = None) -> str:
+    """A stored value as a person would type it back: `1200.8700` -> `1.200,87`; with
+    `paling_sedikit`, padded to the decimals its indicator shows (31,5 -> 31,50), never
+    cut below what is stored (an input that dropped digits would change the value)."""
     if nilai is None:
         return ""
     normal = nilai.normalize()
-    desimal = max(0, -normal.as_tuple().exponent)
+    desimal = max(0, -normal.as_tuple().exponent, paling_sedikit or 0)
     return format_angka(nilai, desimal)
 
 
@@ -40,6 +42,10 @@ class AngkaField(forms.DecimalField):
     """
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def __init__(self, *args, desimal_tampil: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.desimal_tampil = desimal_tampil  # the decimals the figure's indicator is shown with
 
     def _galat(self, nilai, pesan: str) -> forms.ValidationError:
         return forms.ValidationError(f"{self.label or 'Nilai'}: «{ringkas(nilai)}» {pesan}", code="invalid")
@@ -102,7 +108,7 @@ class AngkaField(forms.DecimalField):
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
-            return format_masukan(value)
+            return format_masukan(value, self.desimal_tampil)
         return value
 
     def widget_attrs(self, widget):

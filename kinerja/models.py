@@ -251,6 +251,14 @@ class Indikator(BerVersi):
     sumber_data = models.TextField(blank=True)
     penanggung_jawab = models.CharField(max_length=300, blank=True)
     iku = models.BooleanField("IKU", default=False, help_text="Indikator Kinerja Utama.")
+    desimal = models.PositiveSmallIntegerField(
+        "angka di belakang koma",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(4)],
+        help_text="Berapa angka di belakang koma setiap layar dan laporan menampilkan nilainya "
+        "(misalnya 2: 31,50). Kosong: bilangan bulat tetap bulat, pecahan seperti pengaturan instansi.",
+    )
     urutan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -57,6 +57,8 @@ def masukan(nilai):
 
 
 @register.simple_tag
-def nilai_instansi(nilai, pengaturan):
-    """An indicator value the agency's way, whole numbers whole: `{% nilai_instansi x pengaturan %}`."""
-    return _tampil(nilai, lambda d: fmt.format_nilai(d, pengaturan.desimal, pengaturan.pembulatan))
+def nilai_instansi(nilai, pengaturan, indikator=None):
+    """An indicator value with the decimals the indicator states, else the agency's way with
+    whole numbers whole: `{% nilai_instansi x pengaturan indikator %}`."""
+    tetap = getattr(indikator, "desimal", None)
+    return _tampil(nilai, lambda d: fmt.format_nilai(d, pengaturan.desimal, pengaturan.pembulatan, tetap))

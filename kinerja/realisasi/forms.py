@@ -29,6 +29,7 @@ class RealisasiForm(forms.Form):
     def __init__(self, *args, indikator: Indikator, tersimpan: Realisasi | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.indikator = indikator
+        self.fields["nilai"].desimal_tampil = indikator.desimal
         if indikator.jenis_rumus == JenisRumus.LANGSUNG:
             del self.fields["komponen_a"], self.fields["komponen_b"]
         else:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 
 from instansi import akses
 from instansi.pengaturan import cari_predikat
-from inti.angka import format_angka, format_persen
+from inti.angka import format_nilai, format_persen
 from inti.forms import format_masukan
 from inti.periode import TRIWULAN, baca_triwulan, nama_periode
 from inti.versi import Konflik, Tulis, tulis_semua
@@ -79,12 +79,14 @@ def _hasil(indikator, instansi, tahun, triwulan, nilai: hitung.Hasil) -> dict:
     )
     pita = [p.pita() for p in instansi.predikat.all()]
     tampil = (
-        format_angka(nilai, pengaturan.desimal, pengaturan.pembulatan)
+        format_nilai(nilai, pengaturan.desimal, pengaturan.pembulatan, indikator.desimal)
         if isinstance(nilai, Decimal)
         else str(nilai)
     )
     return {
-        "target": format_masukan(target.nilai) if target else "–",
+        "target": format_nilai(target.nilai, pengaturan.desimal, pengaturan.pembulatan, indikator.desimal)
+        if target
+        else "–",
         "realisasi": tampil,
         "capaian": format_persen(capaian, pengaturan.desimal, pengaturan.pembulatan)
         if isinstance(capaian, Decimal)

@@ -58,7 +58,9 @@ def _halaman(request, ruang: akses.Akses, indikator: Indikator):
         "jenis_node": indikator.node._meta.verbose_name,
         "url_pohon": url_pohon(instansi, indikator.node),
         "riwayat": riwayat(indikator) if indikator.pk else [],
-        "target": [(t, format_masukan(t.nilai)) for t in indikator.target.all()] if indikator.pk else [],
+        "target": [(t, format_masukan(t.nilai, indikator.desimal)) for t in indikator.target.all()]
+        if indikator.pk
+        else [],
     }
     return render(request, "kinerja/rencana/indikator.html", konteks, status=409 if form.konflik else 200)
 

@@ -76,7 +76,7 @@ class SelTarget:
     @property
     def tampil(self) -> str:
         """The stored value as typed, all its decimals kept (825,273 stays 825,273)."""
-        return format_masukan(self.tersimpan) or "–"
+        return format_masukan(self.tersimpan, self.indikator.desimal) or "–"
 
 
 @dataclass
@@ -101,7 +101,12 @@ class KisiTargetForm(forms.Form):
         self.sel = sel
         for s in sel:
             nilai = AngkaField(
-                label=s.label, required=False, max_digits=20, decimal_places=4, initial=s.tersimpan
+                label=s.label,
+                required=False,
+                max_digits=20,
+                decimal_places=4,
+                initial=s.tersimpan,
+                desimal_tampil=s.indikator.desimal,
             )
             nilai.widget.attrs["aria-label"] = s.label  # the grid shows no <label> per cell
             self.fields[f"nilai_{s.kunci}"] = nilai
@@ -161,7 +166,7 @@ class KisiTargetForm(forms.Form):
                         },
                         versi=self.cleaned_data[f"versi_{s.kunci}"],
                         isian=None if nilai is None else {"nilai": nilai},
-                        tampil=lambda t: format_masukan(t.nilai) or "kosong",
+                        tampil=lambda t: format_masukan(t.nilai, t.indikator.desimal) or "kosong",
                     )
                 )
         return hasil

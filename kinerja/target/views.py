@@ -84,7 +84,9 @@ def kisi_target(
         "baris": form.baris(kelompok, acuan),
         "konflik": konflik,
         "boleh_ubah": ruang.boleh_tulis and not all(s.terkunci for s in sel),
-        "riwayat": [(r, periode(r.tahun, r.triwulan), format_masukan(r.nilai)) for r in riwayat],
+        "riwayat": [
+            (r, periode(r.tahun, r.triwulan), format_masukan(r.nilai, r.indikator.desimal)) for r in riwayat
+        ],
     }
     return render(request, template, konteks, status=409 if konflik else 200)
 
@@ -127,8 +129,8 @@ def perjanjian_kinerja(request, slug: str, tahun: int):
     ruang = akses.buka(request, slug, tahun)
     renstra, sel = _sel_pk(ruang, tahun)
     acuan = {
-        t.indikator_id: format_masukan(t.nilai)
-        for t in Target.objects.filter(
+        t.indikator_id: format_masukan(t.nilai, t.indikator.desimal)
+        for t in Target.objects.select_related("indikator").filter(
             indikator__renstra=renstra, tahun=tahun, sumber=Target.Sumber.RENSTRA, triwulan__isnull=True
         )
     }
@@ -192,7 +194,8 @@ def target_triwulan(request, slug: str, tahun: int):
         for i in indikator
         for tw in TRIWULAN
     ]
-    tahunan = {i: format_masukan(t.nilai) for (i, tw), t in tersimpan.items() if tw is None}
+    desimal = {i.pk: i.desimal for i in indikator}
+    tahunan = {i: format_masukan(t.nilai, desimal[i]) for (i, tw), t in tersimpan.items() if tw is None}
     konteks = {
         "tahun": tahun,
         "sumber": Target.Sumber(sumber).label,

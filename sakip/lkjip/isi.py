@@ -24,6 +24,7 @@ class Sel:
     rowspan: int = 1
     tebal: bool = False
     tautan: str = ""
+    desimal: int | None = None  # an indicator's value: the decimals the indicator states
 
     @property
     def angka(self) -> bool:
@@ -33,6 +34,13 @@ class Sel:
 def sel(nilai, jenis: str = TEKS, **kw) -> Sel:
     """A cell; None shows as a dash."""
     return Sel("–" if nilai is None else nilai, jenis, **kw)
+
+
+def nilai_indikator(i, nilai, **kw) -> Sel:
+    """A cell of an indicator's own value (a target, a realisation) for `i`, a measured
+    indicator of the report: shown with the decimals the indicator states, so that every
+    table and screen shows it alike."""
+    return sel(nilai, NILAI, desimal=i.indikator.desimal, **kw)
 
 
 def teks_sel(*nilai, tebal=False) -> list[Sel]:

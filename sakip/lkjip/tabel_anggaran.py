@@ -13,7 +13,7 @@ from anggaran.ringkasan import NodeAnggaran, jumlah, tahap_terisi
 from inti.periode import romawi
 from kinerja.hitung import rata_rata
 from sakip.lkjip.data import DataLaporan
-from sakip.lkjip.isi import NILAI, PERSEN, RASIO, RUPIAH, Sel, Tabel, sel, teks_sel
+from sakip.lkjip.isi import PERSEN, RASIO, RUPIAH, Sel, Tabel, nilai_indikator, sel, teks_sel
 
 
 def _kelompok_sasaran(data: DataLaporan) -> list[tuple[str, list[NodeAnggaran]]]:
@@ -289,7 +289,13 @@ def efisiensi_program(data: DataLaporan) -> list:
                 else []
             )
             baris.append(
-                [*depan, sel(i.nama), sel(i.ukur.target, NILAI), sel(i.ukur.realisasi, NILAI), *belakang]
+                [
+                    *depan,
+                    sel(i.nama),
+                    nilai_indikator(i, i.ukur.target),
+                    nilai_indikator(i, i.ukur.realisasi),
+                    *belakang,
+                ]
             )
     if not baris:
         return []

@@ -6,7 +6,7 @@ nothing here queries the database or formats a number.
 
 from inti.periode import romawi
 from sakip.lkjip.data import DataLaporan, IndikatorTerukur
-from sakip.lkjip.isi import NILAI, PERSEN, Sel, Tabel, Teks, sel, teks_sel
+from sakip.lkjip.isi import NILAI, PERSEN, Sel, Tabel, Teks, nilai_indikator, sel, teks_sel
 
 
 def _kolom(*judul) -> list[list[Sel]]:
@@ -25,7 +25,11 @@ def _per_sasaran(data: DataLaporan, isi_indikator) -> list[list[Sel]]:
 
 def _terukur(i: IndikatorTerukur) -> list[Sel]:
     """The three cells every measurement table shows: target, realisation, capaian."""
-    return [sel(i.ukur.target, NILAI), sel(i.ukur.realisasi, NILAI), sel(i.ukur.capaian, PERSEN)]
+    return [
+        nilai_indikator(i, i.ukur.target),
+        nilai_indikator(i, i.ukur.realisasi),
+        sel(i.ukur.capaian, PERSEN),
+    ]
 
 
 KEPALA_CAPAIAN = ["Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"]
@@ -64,7 +68,7 @@ def iku(data: DataLaporan) -> list:
         return [
             sel(i.nama),
             sel(i.indikator.formulasi or "–"),
-            sel(i.ukur.target, NILAI),
+            nilai_indikator(i, i.ukur.target),
             sel(i.indikator.satuan),
             sel(i.indikator.sumber_data or "–"),
         ]
@@ -87,7 +91,11 @@ def target_renstra(data: DataLaporan) -> list:
     tahun = [t for t in range(data.renstra.tahun_awal, data.renstra.tahun_akhir + 1) if t in ada]
 
     def isi(i: IndikatorTerukur):
-        return [sel(i.nama), sel(i.indikator.satuan), *(sel(i.target_renstra.get(t), NILAI) for t in tahun)]
+        return [
+            sel(i.nama),
+            sel(i.indikator.satuan),
+            *(nilai_indikator(i, i.target_renstra.get(t)) for t in tahun),
+        ]
 
     baris = _per_sasaran(data, isi)
     if not tahun:
@@ -113,7 +121,9 @@ def cascading(data: DataLaporan) -> list:
                 if i is None:
                     baris.append([*depan, sel("–"), sel(""), sel("")])
                 else:
-                    baris.append([*depan, sel(i.nama), sel(i.ukur.target, NILAI), sel(i.indikator.satuan)])
+                    baris.append(
+                        [*depan, sel(i.nama), nilai_indikator(i, i.ukur.target), sel(i.indikator.satuan)]
+                    )
     return [
         Tabel(
             f"Program, Kegiatan dan Sub Kegiatan Tahun {data.tahun}",
@@ -160,7 +170,13 @@ def perjanjian_kinerja(data: DataLaporan) -> list:
         murni = i.target_per_sumber.get("pk_murni")
         ubah = i.target_per_sumber.get("pk_perubahan")
         berubah = "berubah" if murni is not None and ubah is not None and murni != ubah else ""
-        return [sel(i.nama), sel(i.indikator.satuan), sel(murni, NILAI), sel(ubah, NILAI), sel(berubah)]
+        return [
+            sel(i.nama),
+            sel(i.indikator.satuan),
+            nilai_indikator(i, murni),
+            nilai_indikator(i, ubah),
+            sel(berubah),
+        ]
 
     baris = _per_sasaran(data, isi)
     return [
@@ -191,7 +207,7 @@ def triwulan(data: DataLaporan) -> list:
                         Sel(s.sasaran.uraian, rowspan=len(i.triwulan)),
                         Sel(i.nama, rowspan=len(i.triwulan)),
                         Sel(i.indikator.satuan, rowspan=len(i.triwulan)),
-                        sel(i.ukur.target, NILAI, rowspan=len(i.triwulan)),
+                        nilai_indikator(i, i.ukur.target, rowspan=len(i.triwulan)),
                     ]
                     if n == 0
                     else []
@@ -200,8 +216,8 @@ def triwulan(data: DataLaporan) -> list:
                     [
                         *depan,
                         sel(romawi(tw)),
-                        sel(target, NILAI),
-                        sel(real, NILAI),
+                        nilai_indikator(i, target),
+                        nilai_indikator(i, real),
                         sel(capaian, PERSEN),
                     ]
                 )
@@ -235,7 +251,7 @@ def perbandingan_tahun(data: DataLaporan) -> list:
     def isi(i: IndikatorTerukur):
         return [
             sel(i.nama),
-            *(sel(i.realisasi_per_tahun.get(t), NILAI) for t in tahun_lalu),
+            *(nilai_indikator(i, i.realisasi_per_tahun.get(t)) for t in tahun_lalu),
             *_terukur(i),
             sel(i.banding_tahun_lalu, PERSEN),
         ]
@@ -267,7 +283,7 @@ def target_akhir(data: DataLaporan) -> list:
         return [
             sel(i.nama),
             *_terukur(i),
-            sel(i.target_akhir, NILAI),
+            nilai_indikator(i, i.target_akhir),
             sel(i.banding_target_akhir, PERSEN),
         ]
 
@@ -301,9 +317,9 @@ def pembanding(data: DataLaporan) -> list:
     baris = [
         [
             sel(i.nama),
-            sel(i.ukur.realisasi, NILAI),
-            sel(i.pembanding.get("provinsi"), NILAI),
-            sel(i.pembanding.get("nasional"), NILAI),
+            nilai_indikator(i, i.ukur.realisasi),
+            nilai_indikator(i, i.pembanding.get("provinsi")),
+            nilai_indikator(i, i.pembanding.get("nasional")),
             sel(i.indikator.satuan),
         ]
         for i in terbanding
@@ -374,7 +390,7 @@ def komponen_realisasi(data: DataLaporan) -> list:
                     sel(r.komponen_a, NILAI),
                     sel(i.indikator.label_komponen_b or "B"),
                     sel(r.komponen_b, NILAI),
-                    sel(r.nilai_efektif(), NILAI),
+                    nilai_indikator(i, r.nilai_efektif()),
                 ]
             )
     if not baris:

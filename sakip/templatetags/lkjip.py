@@ -21,7 +21,7 @@ def tampil_nilai(s: Sel, pengaturan) -> str:
     if s.jenis == RUPIAH:
         return format_angka(nilai, 0 if nilai == nilai.to_integral_value() else 2, mode)
     if s.jenis == NILAI:
-        return format_nilai(nilai, desimal, mode)
+        return format_nilai(nilai, desimal, mode, s.desimal)
     if s.jenis == ANGKA and nilai == nilai.to_integral_value():
         return format_angka(nilai, 0, mode)
     if s.jenis in (ANGKA, RASIO):
