@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from instansi import akses
 from instansi.models import Instansi
 from inti.versi import Tulis
-from kinerja.models import Indikator, Realisasi, Renstra
+from kinerja.models import LEVEL_INDIKATOR, Indikator, Realisasi, Renstra, letak
 from kinerja.pengukuran import target_periode
 from kinerja.realisasi.forms import RealisasiForm, ringkas_realisasi
+from kinerja.tingkat import LABEL_TINGKAT
 from sakip.excel.lembar import (
     Masalah,
     baca_lembar,
@@ -49,23 +50,17 @@ class Hasil:
 def _indikator(instansi: Instansi, tahun: int):
     return (
         Indikator.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
-        .select_related("sasaran", "program", "kegiatan", "sub_kegiatan")
+        .select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
         .prefetch_related("target", "realisasi")
         .order_by("urutan", "pk")
     )
 
 
 def _tempat(i: Indikator) -> tuple[str, str]:
-    for tingkat, label in (
-        ("sasaran", "Sasaran"),
-        ("program", "Program"),
-        ("kegiatan", "Kegiatan"),
-        ("sub_kegiatan", "Sub kegiatan"),
-    ):
-        objek = getattr(i, tingkat)
-        if objek is not None:
-            return label, getattr(objek, "uraian", None) or objek.nama
-    return "Tujuan", ""
+    """The level an indicator measures and that node's words, for the sheet's reader."""
+    level, _ = letak(i, LEVEL_INDIKATOR)
+    node = getattr(i, level)
+    return LABEL_TINGKAT[level], getattr(node, "uraian", None) or node.nama
 
 
 def templat(instansi: Instansi, tahun: int, triwulan: int | None = None) -> bytes:

@@ -4,12 +4,13 @@ download the LKjIP's tables as a workbook."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from instansi import akses
+from inti.ekspor import respons_xlsx
 from inti.periode import baca_triwulan, nama_periode
 from sakip.excel import anggaran, realisasi
 from sakip.excel.aman import UKURAN_MAKS, BerkasDitolak
@@ -19,15 +20,8 @@ from sakip.lkjip.data import LaporanTidakAda, kumpulkan
 from sakip.lkjip.susun import susun
 from sakip.models import UnggahanExcel
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Each kind of template reads and applies itself the same way.
 MODUL = {"realisasi": realisasi, "anggaran": anggaran}
-
-
-def _xlsx(isi: bytes, nama: str) -> HttpResponse:
-    respons = HttpResponse(isi, content_type=XLSX)
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return respons
 
 
 @login_required
@@ -36,14 +30,14 @@ def templat_realisasi(request, slug: str, tahun: int):
     instansi = akses.buka(request, slug, tahun).instansi
     triwulan = baca_triwulan(request.GET.get("triwulan"))
     nama = f"realisasi-{instansi.slug}-{tahun}{f'-tw{triwulan}' if triwulan else ''}.xlsx"
-    return _xlsx(realisasi.templat(instansi, tahun, triwulan), nama)
+    return respons_xlsx(realisasi.templat(instansi, tahun, triwulan), nama)
 
 
 @login_required
 @require_safe
 def templat_anggaran(request, slug: str, tahun: int):
     instansi = akses.buka(request, slug, tahun).instansi
-    return _xlsx(anggaran.templat(instansi, tahun), f"anggaran-{instansi.slug}-{tahun}.xlsx")
+    return respons_xlsx(anggaran.templat(instansi, tahun), f"anggaran-{instansi.slug}-{tahun}.xlsx")
 
 
 class UnggahForm(forms.Form):
@@ -125,4 +119,4 @@ def tabel_lkjip(request, slug: str, tahun: int):
         dokumen = susun(kumpulkan(instansi, tahun))
     except LaporanTidakAda as exc:
         raise Http404(str(exc)) from None
-    return _xlsx(buku_tabel(dokumen.daftar_tabel), f"LKjIP-{instansi.slug}-{tahun}-tabel.xlsx")
+    return respons_xlsx(buku_tabel(dokumen.daftar_tabel), f"LKjIP-{instansi.slug}-{tahun}-tabel.xlsx")
