@@ -7,8 +7,6 @@ spreadsheet is validated, compared and saved exactly as the screen is: every cel
 then all written or none (`inti.versi.tulis_semua`).
 """
 
-from dataclasses import dataclass, field
-
 from anggaran.forms import KOLOM as KOLOM_GRID
 from anggaran.forms import REALISASI, KisiAnggaran, tersimpan_program, urut_node
 from anggaran.ringkasan import anggaran_instansi
@@ -16,7 +14,16 @@ from instansi.akses import Akses
 from instansi.models import Instansi
 from inti.angka import format_rupiah
 from inti.versi import Tulis
-from sakip.excel.lembar import Masalah, baca_lembar, basi, buku_baru, lindungi, simpan, terapkan_tulis
+from sakip.excel.lembar import (
+    HasilBaca,
+    Masalah,
+    baca_lembar,
+    basi,
+    buku_baru,
+    lindungi,
+    simpan,
+    terapkan_tulis,
+)
 
 JENIS = "anggaran"
 LEMBAR = "Anggaran"
@@ -29,13 +36,6 @@ PETUNJUK = [
     "Jangan mengubah kolom ID dan Versi, nama lembar, atau judul kolom.",
 ]
 TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
-
-
-@dataclass
-class HasilBaca:
-    perubahan: list[Tulis] = field(default_factory=list)
-    masalah: list[Masalah] = field(default_factory=list)
-    ringkasan: list[tuple[str, str, str]] = field(default_factory=list)  # (what, now, after) for the preview
 
 
 def _pohon(instansi: Instansi, tahun: int):

@@ -9,7 +9,7 @@ they went out.
 """
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill, Protection
@@ -41,6 +41,16 @@ class Masalah:
     kolom: str
     nilai: object
     pesan: str
+
+
+@dataclass
+class HasilBaca:
+    """What reading a template found: the rows to write, the problems, and for the preview
+    each change as (what, now, after)."""
+
+    perubahan: list[Tulis] = field(default_factory=list)
+    masalah: list[Masalah] = field(default_factory=list)
+    ringkasan: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def buku_baru(

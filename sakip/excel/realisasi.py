@@ -7,8 +7,6 @@ every row before anything is written (`baca`), lists the changes old -> new, and
 them in one transaction with audit entries naming the upload (`terapkan`).
 """
 
-from dataclasses import dataclass, field
-
 from instansi import akses
 from instansi.models import Instansi
 from inti.versi import Tulis
@@ -17,6 +15,7 @@ from kinerja.pengukuran import target_periode
 from kinerja.realisasi.forms import RealisasiForm, ringkas_realisasi
 from kinerja.tingkat import LABEL_TINGKAT
 from sakip.excel.lembar import (
+    HasilBaca,
     Masalah,
     baca_lembar,
     basi,
@@ -38,13 +37,6 @@ PETUNJUK = [
     "Jangan mengubah kolom ID dan Versi, nama lembar, atau judul kolom.",
     "Unggah kembali berkas ini; perubahan ditampilkan dulu sebelum diterapkan.",
 ]
-
-
-@dataclass
-class Hasil:
-    perubahan: list[Tulis] = field(default_factory=list)
-    masalah: list[Masalah] = field(default_factory=list)
-    ringkasan: list[tuple[str, str, str]] = field(default_factory=list)  # (what, now, after) for the preview
 
 
 def _indikator(instansi: Instansi, tahun: int):
@@ -94,7 +86,7 @@ FIELD = {"Realisasi": "nilai", "Komponen A": "komponen_a", "Komponen B": "kompon
          "Belum diukur": "belum_diukur", "Keterangan": "keterangan", "Versi": "versi"}  # fmt: skip
 
 
-def baca(isi: bytes, ruang: akses.Akses, triwulan: int | None) -> Hasil:
+def baca(isi: bytes, ruang: akses.Akses, triwulan: int | None) -> HasilBaca:
     """Validate every row of an uploaded template; nothing is written here.
 
     Each row goes through the realisation screen's own form (`kinerja.realisasi.forms.RealisasiForm`),
@@ -103,7 +95,7 @@ def baca(isi: bytes, ruang: akses.Akses, triwulan: int | None) -> Hasil:
     instansi, tahun = ruang.instansi, ruang.tahun
     baris = baca_lembar(isi, JENIS, LEMBAR, KOLOM, ruang, triwulan)
     indikator = {i.pk: i for i in _indikator(instansi, tahun)}
-    hasil = Hasil()
+    hasil = HasilBaca()
     dilihat: dict[int, int] = {}
     for sel in baris:
         n = sel["_baris"]
@@ -123,7 +115,7 @@ def baca(isi: bytes, ruang: akses.Akses, triwulan: int | None) -> Hasil:
     return hasil
 
 
-def _baris(sel: dict, n: int, i: Indikator, tahun: int, triwulan: int | None, hasil: Hasil) -> None:
+def _baris(sel: dict, n: int, i: Indikator, tahun: int, triwulan: int | None, hasil: HasilBaca) -> None:
     """One row: its change added to `hasil`, or its problems (nothing for an empty or unchanged row)."""
     belum = str(sel["Belum diukur"] or "").strip().lower() in ("ya", "y")
     data = {nama: sel[kolom] for kolom, nama in FIELD.items()} | {"belum_diukur": belum}
@@ -160,6 +152,6 @@ def _baris(sel: dict, n: int, i: Indikator, tahun: int, triwulan: int | None, ha
     )
 
 
-def terapkan(hasil: Hasil, nama_berkas: str, ruang: akses.Akses) -> int:
+def terapkan(hasil: HasilBaca, nama_berkas: str, ruang: akses.Akses) -> int:
     """Write every change in one transaction, or none (a conflict rolls all back)."""
     return terapkan_tulis(hasil.perubahan, nama_berkas, ruang)
