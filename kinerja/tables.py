@@ -15,7 +15,7 @@ from kinerja.tingkat import label_tingkat
 class IndikatorTable(tables.Table):
     kode = tables.Column()
     nama = tables.Column(verbose_name="Indikator")
-    tingkat = tables.Column(verbose_name="Tingkat")
+    tingkat = tables.Column(verbose_name="Tingkat", accessor="posisi_tingkat", order_by="posisi_tingkat")
     nama_node = tables.Column(verbose_name="Mengukur")
     satuan = tables.Column()
     polaritas = tables.Column()

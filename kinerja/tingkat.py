@@ -16,9 +16,9 @@ LABEL_TINGKAT = {
 
 
 def dengan_tingkat(indikator: QuerySet[Indikator]) -> QuerySet[Indikator]:
-    """Annotate `tingkat` (the level's position, top first) and `nama_node`."""
+    """Annotate `posisi_tingkat` (the level's position, top first) and `nama_node`."""
     return indikator.annotate(
-        tingkat=Case(
+        posisi_tingkat=Case(
             *(When(**{f"{level}__isnull": False}, then=Value(n)) for n, level in enumerate(LEVEL_INDIKATOR)),
             output_field=IntegerField(),
         ),
@@ -35,12 +35,12 @@ def dengan_tingkat(indikator: QuerySet[Indikator]) -> QuerySet[Indikator]:
 
 def label_tingkat(indikator: Indikator) -> str:
     """The level of an indicator annotated by `dengan_tingkat`, as a reader names it."""
-    return LABEL_TINGKAT[LEVEL_INDIKATOR[indikator.tingkat]]
+    return LABEL_TINGKAT[LEVEL_INDIKATOR[indikator.posisi_tingkat]]
 
 
 # Indicators in the order of the cascade: level first, then each node's place under its parents.
 URUTAN_CASCADE = (
-    "tingkat",
+    "posisi_tingkat",
     "tujuan__urutan",
     "sasaran__urutan",
     "program__urutan",

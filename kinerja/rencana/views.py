@@ -130,7 +130,7 @@ def pohon(request, slug: str):
     return render(
         request,
         "kinerja/rencana/pohon.html",
-        ruang.konteks() | {"daftar_renstra": [(r, range(r.tahun_awal, r.tahun_akhir + 1)) for r in renstra]},
+        ruang.konteks() | {"daftar_renstra": [(r, r.tahun) for r in renstra]},
     )
 
 

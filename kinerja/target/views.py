@@ -96,7 +96,7 @@ def target_renstra(request, slug: str, pk: int):
     """The Renstra's targets: every sasaran indicator × every year of the period."""
     ruang = akses.buka(request, slug)
     renstra = get_object_or_404(Renstra, pk=pk, instansi=ruang.instansi)
-    tahun = list(range(renstra.tahun_awal, renstra.tahun_akhir + 1))
+    tahun = list(renstra.tahun)
     indikator = list(
         Indikator.objects.filter(renstra=renstra, sasaran__isnull=False)
         .select_related("sasaran")

@@ -88,7 +88,7 @@ def target_renstra(data: DataLaporan) -> list:
     """Renstra targets of the sasaran indicators for every year of the period."""
     # The years of the period that have a target (a document may give only the first).
     ada = {t for s in data.sasaran for i in s.indikator for t in i.target_renstra}
-    tahun = [t for t in range(data.renstra.tahun_awal, data.renstra.tahun_akhir + 1) if t in ada]
+    tahun = [t for t in data.renstra.tahun if t in ada]
 
     def isi(i: IndikatorTerukur):
         return [
