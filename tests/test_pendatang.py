@@ -22,7 +22,7 @@ from instansi.models import Instansi, Keanggotaan, PredikatCapaian
 from instansi.pengaturan import PITA_BAKU
 from kinerja.models import Realisasi, Renstra
 from sakip.beranda import isi_tahun
-from tests.factories import buat_instansi, buat_pemda
+from tests.factories import buat_instansi, buat_pemda, buat_pemeran
 
 BL = "diskopukm-bandar-lampung"
 LB = "koperindag-lampung-barat"
@@ -303,3 +303,14 @@ class AnonymousStartPageTests(TestCase):
         with self.assertNumQueries(0):
             respons = self.client.get(reverse("beranda"))
         self.assertContains(respons, f'href="{reverse("masuk")}"')
+
+
+class YearPagePdfTests(TestCase):
+    def test_the_year_pages_pdf_link_says_the_first_pdf_takes_a_few_seconds(self):
+        a = buat_instansi("dinas-a")
+        perencana, _, _ = buat_pemeran(a, buat_instansi("dinas-b"))
+        self.client.force_login(perencana)
+        r = self.client.get(reverse("instansi-tahun", args=[a.slug, 2022]))
+        self.assertContains(r, 'data-pdf="pdf-status"')
+        self.assertContains(r, "pertama kali perlu beberapa detik")
+        self.assertContains(r, "sakip/pdf.js")

@@ -557,3 +557,20 @@ class IndukTerhapusTests(TransactionTestCase):
             r = self.client.post(url, data)
         self.assertContains(r, "induknya telah dihapus orang lain", status_code=409)
         self.assertTrue(Indikator.objects.filter(pk=iku.pk).exists())  # its deletion rolled back with it
+
+
+class KonflikTampilTests(TahanTestCase):
+    """Rough edge 3: the page shown with a conflict says what is stored, never the value it
+    just refused, and who stored it."""
+
+    def test_after_a_conflict_the_stored_line_shows_the_stored_value(self):
+        url = reverse("realisasi", args=[self.a.slug, TAHUN, self.iku.pk])
+        basi = isian(self.client.get(url))
+        data = isian(self.kedua.get(url)) | {"komponen_a": "80"}
+        self.assertEqual(self.kedua.post(url, data).status_code, 302)
+        r = self.client.post(url, basi | {"komponen_a": "99"})
+        self.assertEqual(r.status_code, 409)
+        halaman = r.content.decode()
+        self.assertIn("tersimpan sekarang: <strong>80 / 393</strong>, diubah oleh perencana-a2", halaman)
+        self.assertIn("Tersimpan: realisasi <strong>20,35</strong>", halaman)
+        self.assertNotIn("<strong>99 / 393</strong>", halaman)
