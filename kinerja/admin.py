@@ -202,8 +202,8 @@ class RealisasiAdmin(RiwayatAdmin):
 @admin.register(Pembanding)
 class PembandingAdmin(BerVersiAdmin, AngkaAdmin):
     autocomplete_fields = ["indikator"]
-    list_display = ["indikator", "tahun", "tingkat", "nilai"]
-    list_filter = ["indikator__renstra__instansi", "tingkat"]
+    list_display = ["indikator", "tahun", "wilayah", "nilai"]
+    list_filter = ["indikator__renstra__instansi", "wilayah"]
 
 
 @admin.register(AnalisisSasaran)

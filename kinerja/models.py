@@ -394,28 +394,28 @@ class Realisasi(BerVersi):
 class Pembanding(BerVersi):
     """A province or national figure to compare an indicator's realisation with."""
 
-    class Tingkat(models.TextChoices):
+    class Wilayah(models.TextChoices):
         PROVINSI = "provinsi", "Provinsi"
         NASIONAL = "nasional", "Nasional"
 
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="pembanding")
     tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
-    tingkat = models.CharField(max_length=20, choices=Tingkat.choices)
+    wilayah = models.CharField(max_length=20, choices=Wilayah.choices)
     nilai = models.DecimalField(**NILAI, null=True, blank=True, help_text="Kosong = tidak tersedia.")
     sumber = models.CharField(max_length=300, blank=True)
 
-    kunci_alami = ("indikator", "tahun", "tingkat")
+    kunci_alami = ("indikator", "tahun", "wilayah")
 
     class Meta:
         verbose_name = "pembanding"
         verbose_name_plural = "pembanding"
-        ordering = ["indikator_id", "tahun", "tingkat"]
+        ordering = ["indikator_id", "tahun", "wilayah"]
         constraints = [
-            models.UniqueConstraint(fields=["indikator", "tahun", "tingkat"], name="pembanding_unik")
+            models.UniqueConstraint(fields=["indikator", "tahun", "wilayah"], name="pembanding_unik")
         ]
 
     def __str__(self):
-        return f"{self.indikator} {self.tahun} {self.get_tingkat_display()}"
+        return f"{self.indikator} {self.tahun} {self.get_wilayah_display()}"
 
 
 class AnalisisSasaran(BerVersi):

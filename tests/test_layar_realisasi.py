@@ -191,7 +191,7 @@ class PembandingTests(RealisasiTestCase):
         url = reverse("pembanding", args=[self.a.slug, 2022, self.iku.pk])
         self.client.post(url, {"provinsi": "34,26%", "nasional": "", "sumber": "Dinas Koperasi Provinsi"})
         (pembanding,) = self.iku.pembanding.all()
-        self.assertEqual((pembanding.tingkat, pembanding.nilai), ("provinsi", D("34.26")))
+        self.assertEqual((pembanding.wilayah, pembanding.nilai), ("provinsi", D("34.26")))
         laporan = self.client.get(reverse("lkjip-html", args=[self.a.slug, 2022]))
         self.assertContains(laporan, "34,26")
 

@@ -385,7 +385,7 @@ class LockTests(TahanTestCase):
         sasaran = Sasaran.objects.create(renstra=self.iku.renstra, uraian="Sasaran baru")
         indikator = Indikator.objects.create(sasaran=sasaran, nama="Indeks", satuan="poin")
         AnalisisSasaran.objects.create(sasaran=sasaran, tahun=TAHUN, uraian="Analisis")
-        Pembanding.objects.create(indikator=indikator, tahun=TAHUN, tingkat="provinsi", nilai=D(3))
+        Pembanding.objects.create(indikator=indikator, tahun=TAHUN, wilayah="provinsi", nilai=D(3))
         KunciTahun.objects.create(instansi=self.a, tahun=TAHUN)
         url = reverse("node-hapus", args=[self.a.slug, "sasaran", sasaran.pk])
         self.assertContains(self.client.get(url), "sudah dikunci")

@@ -205,23 +205,23 @@ def pembanding(request, slug: str, tahun: int, pk: int):
     """The province's and the nation's realisation beside the agency's, for the report's comparison."""
     ruang = akses.buka(request, slug, tahun)
     indikator = _indikator(ruang.instansi, pk)
-    tersimpan = {p.tingkat: p for p in Pembanding.objects.filter(indikator=indikator, tahun=tahun)}
+    tersimpan = {p.wilayah: p for p in Pembanding.objects.filter(indikator=indikator, tahun=tahun)}
     konflik = []
     if request.method == "POST":
         form = PembandingForm(request.POST)
         if form.is_valid():
             rencana = []
-            for tingkat in Pembanding.Tingkat:
-                lama = tersimpan.get(tingkat.value)
-                nilai = form.cleaned_data[tingkat.value]
+            for wilayah in Pembanding.Wilayah:
+                lama = tersimpan.get(wilayah.value)
+                nilai = form.cleaned_data[wilayah.value]
                 isian = None if nilai is None else {"nilai": nilai, "sumber": form.cleaned_data["sumber"]}
                 if isian != ({"nilai": lama.nilai, "sumber": lama.sumber} if lama else None):
                     rencana.append(
                         Tulis(
                             model=Pembanding,
-                            label=f"Realisasi {tingkat.label.lower()} {tahun}",
-                            letak={"indikator": indikator, "tahun": tahun, "tingkat": tingkat.value},
-                            versi=form.cleaned_data[f"versi_{tingkat.value}"],
+                            label=f"Realisasi {wilayah.label.lower()} {tahun}",
+                            letak={"indikator": indikator, "tahun": tahun, "wilayah": wilayah.value},
+                            versi=form.cleaned_data[f"versi_{wilayah.value}"],
                             isian=isian,
                             tampil=_nilai_pembanding,
                         )

@@ -141,7 +141,7 @@ def _terukur(indikator: Indikator, tahun: int, renstra: Renstra, pengaturan, pit
         target_per_sumber=per_sumber,
         target_renstra=target_renstra,
         triwulan=triwulan,
-        pembanding={p.tingkat: p.nilai for p in indikator.pembanding.all() if p.tahun == tahun},
+        pembanding={p.wilayah: p.nilai for p in indikator.pembanding.all() if p.tahun == tahun},
         tahun_lalu=lalu,
         banding_tahun_lalu=hitung.banding_tahun_lalu(hasil.realisasi, lalu),
         target_akhir=target_akhir,
