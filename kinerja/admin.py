@@ -141,7 +141,7 @@ class IndikatorAdmin(RiwayatAdmin):
     autocomplete_fields = ["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
     inlines = [TargetInline, RealisasiInline, PembandingInline]
     fieldsets = [
-        (None, {"fields": ["nama", "kode", "satuan", "iku", "urutan", "renstra"]}),
+        (None, {"fields": ["nama", "kode", "satuan", "desimal", "iku", "urutan", "renstra"]}),
         (
             "Letak dalam cascading (pilih satu)",
             {"fields": ["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]},

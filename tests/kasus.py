@@ -21,6 +21,16 @@ def isian(response) -> dict:
     return data
 
 
+def isian_forms(forms) -> dict:
+    """What the browser posts back for several forms (a grid's cells) as they were served."""
+    data = {}
+    for form in forms:
+        for bf in form:
+            nilai = bf.field.prepare_value(bf.value())
+            data[bf.html_name] = "" if nilai is None else nilai
+    return data
+
+
 def utama(response) -> str:
     """The page's own content, without the site header (whose logout form has an input)."""
     return response.content.decode().split("<main>", 1)[1]

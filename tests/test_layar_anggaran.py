@@ -14,21 +14,11 @@ from anggaran.hitung import Tahap
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from instansi.models import KunciTahun
 from kinerja.models import Kegiatan, Program, Sasaran, SubKegiatan
-from tests.kasus import KasusInstansi
+from tests.kasus import KasusInstansi, isian_forms
 
 User = get_user_model()
 TAHUN = 2022
 BERISIAN = 'inputmode="decimal"'  # an input for a number: absent from a read-only page
-
-
-def isian(forms) -> dict:
-    """What the browser posts back for `forms` as they were served."""
-    data = {}
-    for form in forms:
-        for bf in form:
-            nilai = bf.field.prepare_value(bf.value())
-            data[bf.html_name] = "" if nilai is None else nilai
-    return data
 
 
 class AnggaranTestCase(KasusInstansi):
@@ -46,7 +36,7 @@ class AnggaranTestCase(KasusInstansi):
     def grid(self, **ubah) -> dict:
         """The grid as served, with the cells `ubah` (name → text) changed."""
         respons = self.client.get(self.url)
-        return isian(respons.context["grid"].forms()) | ubah
+        return isian_forms(respons.context["grid"].forms()) | ubah
 
     def sel(self, kolom: str, node=None) -> str:
         node = node or self.sub
@@ -212,7 +202,7 @@ class BelanjaTests(AnggaranTestCase):
         )
 
     def belanja(self, **ubah) -> dict:
-        return isian(self.client.get(self.url_belanja).context["grid"].forms) | ubah
+        return isian_forms(self.client.get(self.url_belanja).context["grid"].forms) | ubah
 
     def tersimpan(self, jenis):
         return BelanjaJenis.objects.filter(instansi=self.a, tahun=TAHUN, jenis=jenis).first()

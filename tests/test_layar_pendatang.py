@@ -24,20 +24,11 @@ from sakip.excel import realisasi as excel_realisasi
 from sakip.excel.aman import BerkasDitolak
 from sakip.models import UnggahanExcel
 from tests.factories import buat_instansi, buat_pemeran
+from tests.kasus import isian_forms
 
 User = get_user_model()
 TAHUN = 2022
 BL, LB = "diskopukm-bandar-lampung", "koperindag-lampung-barat"
-
-
-def isian_grid(forms) -> dict:
-    """What the browser posts back for the budget grid's forms as they were served."""
-    data = {}
-    for form in forms:
-        for bf in form:
-            nilai = bf.field.prepare_value(bf.value())
-            data[bf.html_name] = "" if nilai is None else nilai
-    return data
 
 
 def ubah_templat(isi: bytes, nama_indikator: str, **sel) -> bytes:
@@ -75,7 +66,7 @@ class HistoryTests(PendatangTestCase):
         program = Program.objects.get(renstra__instansi=self.a)
         sub = SubKegiatan.objects.filter(kegiatan__program=program).order_by("kegiatan__urutan").first()
         url = reverse("anggaran-program", args=[self.a.slug, TAHUN, program.pk])
-        data = isian_grid(self.client.get(url).context["grid"].forms())
+        data = isian_forms(self.client.get(url).context["grid"].forms())
         data[f"sub_kegiatan-{sub.pk}-{Tahap.DPA_PENGESAHAN}-jumlah"] = "17.175.000"
         self.assertRedirects(self.client.post(url, data), url)
         riwayat = self.client.get(url).context["riwayat"][0]
@@ -131,7 +122,7 @@ class DocumentHistoryTests(TestCase):
         baris = RealisasiAnggaran.objects.get(jumlah=17_175_000)
         program = baris.sub_kegiatan.kegiatan.program
         url = reverse("anggaran-program", args=[BL, TAHUN, program.pk])
-        data = isian_grid(self.client.get(url).context["grid"].forms())
+        data = isian_forms(self.client.get(url).context["grid"].forms())
         data[f"sub_kegiatan-{baris.sub_kegiatan_id}-realisasi-jumlah"] = "18.000.000"
         self.assertRedirects(self.client.post(url, data), url)
         riwayat = self.client.get(url).context["riwayat"][0]
