@@ -7,9 +7,6 @@ checked against the version it was read at (`inti.versi.tulis_semua`). Figures s
 beside the inputs are the rolled-up ones of `anggaran.ringkasan`, as in the report.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -26,21 +23,10 @@ from anggaran.tables import AnggaranProgramTable
 from instansi import akses
 from inti.angka import format_rupiah
 from inti.ekspor import unduh
-from inti.versi import Konflik, tulis_semua
+from inti.versi import CatatanRiwayat, Konflik, tulis_semua
 
 BATAS_RIWAYAT = 30
 TIDAK_TERCATAT = "(tidak tercatat)"
-
-
-@dataclass
-class CatatanRiwayat:
-    """One recorded change of a row: who, when, which row, its value before and after."""
-
-    waktu: datetime
-    oleh: object
-    uraian: str
-    lama: str
-    baru: str
 
 
 def _riwayat(*sumber) -> list[CatatanRiwayat]:
@@ -59,7 +45,7 @@ def _riwayat(*sumber) -> list[CatatanRiwayat]:
         for h in riwayat.select_related("history_user").order_by("history_date", "history_id"):
             baru = "(dihapus)" if h.history_type == "-" else nilai(h)
             lama = sebelumnya.get(h.id, "–" if h.history_type == "+" else TIDAK_TERCATAT)
-            hasil.append(CatatanRiwayat(h.history_date, h.history_user, uraian(h), lama, baru))
+            hasil.append(CatatanRiwayat(h.history_date, h.history_user, lama, baru, uraian(h)))
             sebelumnya[h.id] = baru
     return sorted(hasil, key=lambda p: p.waktu, reverse=True)[:BATAS_RIWAYAT]
 

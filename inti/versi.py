@@ -62,6 +62,18 @@ class Bentrok:
     pada: datetime | None
 
 
+@dataclass(frozen=True)
+class CatatanRiwayat:
+    """One recorded change of a row, as a page lists it: when, who, its value before and
+    after, and (where a page lists several rows) which row."""
+
+    waktu: datetime
+    oleh: object
+    lama: str
+    baru: str
+    uraian: str = ""
+
+
 class Konflik(Exception):
     """Rows saved by someone else since the page was opened; nothing was written."""
 

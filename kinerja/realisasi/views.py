@@ -4,8 +4,6 @@ Access goes through `instansi.akses.buka` (which refuses a write to a locked yea
 write goes through `inti.versi.tulis_semua`, against the version the planner saw.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 
 from django.contrib import messages
@@ -20,7 +18,7 @@ from instansi.pengaturan import cari_predikat
 from inti.angka import format_nilai, format_persen
 from inti.forms import format_masukan
 from inti.periode import TRIWULAN, baca_triwulan, nama_periode
-from inti.versi import Konflik, Tulis, tulis_semua
+from inti.versi import CatatanRiwayat, Konflik, Tulis, tulis_semua
 from kinerja import hitung
 from kinerja.models import AnalisisSasaran, Indikator, Pembanding, Realisasi, Sasaran
 from kinerja.pengukuran import target_periode
@@ -30,17 +28,7 @@ PERIODE = {tw: nama_periode(tw) for tw in (None, *TRIWULAN)}
 BATAS_RIWAYAT = 20
 
 
-@dataclass(frozen=True)
-class Perubahan:
-    """One recorded change of a realisation: who, when, what it was and what it became."""
-
-    waktu: datetime
-    oleh: object
-    lama: str
-    baru: str
-
-
-def riwayat_realisasi(indikator: Indikator, tahun: int, triwulan: int | None) -> list[Perubahan]:
+def riwayat_realisasi(indikator: Indikator, tahun: int, triwulan: int | None) -> list[CatatanRiwayat]:
     """The latest changes of a period's realisation, newest first, in one query.
 
     Each change is read against the record before it at the same place (a row deleted and
@@ -57,7 +45,7 @@ def riwayat_realisasi(indikator: Indikator, tahun: int, triwulan: int | None) ->
     awal = "–" if catatan and catatan[-1].history_type == "+" else "(tidak tercatat)"
     sebelum = [*teks[1:], awal]
     return [
-        Perubahan(h.history_date, h.history_user, sebelum[n], teks[n])
+        CatatanRiwayat(h.history_date, h.history_user, sebelum[n], teks[n])
         for n, h in enumerate(catatan[:BATAS_RIWAYAT])
     ]
 
