@@ -117,7 +117,9 @@ class PredikatCapaian(models.Model):
     class Meta:
         verbose_name = "predikat capaian"
         verbose_name_plural = "predikat capaian"
-        ordering = ["instansi_id", "-batas_bawah"]
+        # Highest band first, the open-ended lowest band last on every database (PostgreSQL
+        # would put its empty lower bound first).
+        ordering = ["instansi_id", models.F("batas_bawah").desc(nulls_last=True)]
 
     def __str__(self):
         return self.label
