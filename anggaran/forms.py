@@ -124,12 +124,19 @@ class KisiAnggaran:
 
 
 def pada_program(program) -> Q:
-    """Rows on a program or on any kegiatan or sub kegiatan under it."""
+    """Rows on a program or on any kegiatan or sub kegiatan under it (a program, or a list of them)."""
+    if isinstance(program, list):
+        return (
+            Q(program__in=program)
+            | Q(kegiatan__program__in=program)
+            | Q(sub_kegiatan__kegiatan__program__in=program)
+        )
     return Q(program=program) | Q(kegiatan__program=program) | Q(sub_kegiatan__kegiatan__program=program)
 
 
 def tersimpan_program(program, tahun: int) -> dict:
-    """The stored rows of a program's grid, by (level, node id, stage or «realisasi»)."""
+    """The stored rows of a program's grid (or of a list of programs' grids, in the same two
+    queries), by (level, node id, stage or «realisasi»)."""
     pagu = {(*letak_node(p), p.tahap): p for p in Pagu.objects.filter(pada_program(program), tahun=tahun)}
     realisasi = {
         (*letak_node(r), REALISASI): r

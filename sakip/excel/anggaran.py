@@ -39,10 +39,11 @@ TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub ke
 
 
 def _pohon(instansi: Instansi, tahun: int):
-    """Each program's budget tree with its stored rows by (level, node id, column)."""
-    return [
-        (program, tersimpan_program(program.objek, tahun)) for program in anggaran_instansi(instansi, tahun)
-    ]
+    """Each program's budget tree with the stored rows by (level, node id, column): every
+    program's rows in the same two queries, however many programs there are."""
+    program = anggaran_instansi(instansi, tahun)
+    tersimpan = tersimpan_program([p.objek for p in program], tahun)
+    return [(p, tersimpan) for p in program]
 
 
 def templat(instansi: Instansi, tahun: int) -> bytes:

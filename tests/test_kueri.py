@@ -1,0 +1,44 @@
+"""Pages and spreadsheets take the same number of queries at one and at ten times the data
+(the issue «A whole region at a glance»: the budget template took 30 queries for one
+program and 228 for ten)."""
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+
+from instansi.akses import akses_untuk
+from sakip.excel import anggaran, realisasi
+from tests.factories import buat_instansi
+
+TAHUN = 2022
+
+
+class SpreadsheetQueryTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.kecil = buat_instansi("kecil", ukuran=1)
+        cls.besar = buat_instansi("besar", ukuran=10)
+        cls.admin = get_user_model().objects.create_superuser("admin", password="rahasia-admin-1")
+
+    def kueri(self, langkah) -> list[int]:
+        """How many queries `langkah(instansi)` takes for the small and the ten-times agency."""
+        hasil = []
+        for instansi in (self.kecil, self.besar):
+            with CaptureQueriesContext(connection) as kueri:
+                langkah(instansi)
+            hasil.append(len(kueri))
+        return hasil
+
+    def test_the_templates_and_their_previews_take_a_fixed_number_of_queries(self):
+        for nama, modul, banyak_templat, banyak_baca in (
+            ("anggaran", anggaran, 7, 8),
+            ("realisasi", realisasi, 3, 4),
+        ):
+            with self.subTest(nama):
+                isi = {i.pk: modul.templat(i, TAHUN) for i in (self.kecil, self.besar)}
+                self.assertEqual(self.kueri(lambda i, m=modul: m.templat(i, TAHUN)), [banyak_templat] * 2)
+                baca = self.kueri(
+                    lambda i, m=modul, isi=isi: m.baca(isi[i.pk], akses_untuk(self.admin, i, TAHUN), None)
+                )
+                self.assertEqual(baca, [banyak_baca] * 2)
