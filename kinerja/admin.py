@@ -38,18 +38,37 @@ class RiwayatAdmin(BerVersiRiwayatAdmin):
     formfield_overrides = ANGKA_FIELD
 
 
+class PilihanSekaliInline:
+    """An inline whose rows all offer the same choices for a foreign key (every sasaran of a
+    Renstra the same tujuan): the choices are read once per page, not once per row."""
+
+    pilihan_sekali: tuple[str, ...] = ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in self.pilihan_sekali and request is not None:
+            tersimpan = request.__dict__.setdefault("_pilihan_sekali", {})
+            kunci = (self.model, db_field.name)
+            if kunci not in tersimpan:
+                tersimpan[kunci] = list(field.choices)
+            field.choices = tersimpan[kunci]
+        return field
+
+
 class TujuanInline(BerVersiInline, AngkaTabularInline):
     model = Tujuan
 
 
-class SasaranInline(BerVersiInline, AngkaTabularInline):
+class SasaranInline(PilihanSekaliInline, BerVersiInline, AngkaTabularInline):
     model = Sasaran
+    pilihan_sekali = ("tujuan",)
     fields = ["kode", "uraian", "tujuan", "urutan"]
     show_change_link = True
 
 
-class ProgramInline(BerVersiInline, AngkaTabularInline):
+class ProgramInline(PilihanSekaliInline, BerVersiInline, AngkaTabularInline):
     model = Program
+    pilihan_sekali = ("sasaran",)
     fields = ["kode", "nama", "sasaran", "urutan"]
     show_change_link = True
 
@@ -110,6 +129,7 @@ class SasaranAdmin(BerVersiAdmin):
 @admin.register(Program)
 class ProgramAdmin(BerVersiAdmin):
     list_display = ["nama", "kode", "sasaran", "renstra"]
+    list_select_related = ["sasaran", "renstra__instansi"]
     list_filter = ["renstra__instansi"]
     search_fields = ["nama"]
     inlines = [IndikatorInline, KegiatanInline]

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from instansi.akses import akses_untuk
 from sakip.excel import anggaran, realisasi
@@ -42,3 +43,32 @@ class SpreadsheetQueryTests(TestCase):
                     lambda i, m=modul, isi=isi: m.baca(isi[i.pk], akses_untuk(self.admin, i, TAHUN), None)
                 )
                 self.assertEqual(baca, [banyak_baca] * 2)
+
+
+class AdminQueryTests(TestCase):
+    """The admin's Renstra page took 24 queries for one sasaran and 150 for ten (one query of
+    choices per inline row), its program list 24 and 106."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.kecil = buat_instansi("kecil", ukuran=1)
+        cls.besar = buat_instansi("besar", ukuran=10)
+        cls.admin = get_user_model().objects.create_superuser("admin", password="rahasia-admin-1")
+
+    def test_the_renstra_page_and_the_program_list_take_a_fixed_number_of_queries(self):
+        self.client.force_login(self.admin)
+        halaman = {
+            "Renstra": lambda i: reverse("admin:kinerja_renstra_change", args=[i.renstra.get().pk]),
+            "program": lambda i: (
+                reverse("admin:kinerja_program_changelist") + f"?renstra__instansi__id__exact={i.pk}"
+            ),
+        }
+        for nama, alamat in halaman.items():
+            with self.subTest(nama):
+                self.client.get(alamat(self.kecil))  # what a first request reads once
+                jumlah = []
+                for instansi in (self.kecil, self.besar):
+                    with CaptureQueriesContext(connection) as kueri:
+                        self.assertEqual(self.client.get(alamat(instansi)).status_code, 200)
+                    jumlah.append(len(kueri))
+                self.assertEqual(jumlah[0], jumlah[1])
