@@ -116,7 +116,7 @@ def tabel_lkjip(request, slug: str, tahun: int):
     """Every table of the LKjIP as one workbook, with real numbers."""
     instansi = akses.buka(request, slug, tahun).instansi
     try:
-        dokumen = susun(kumpulkan(instansi, tahun))
+        dokumen = susun(kumpulkan(instansi, tahun), dengan_grafik=False)
     except LaporanTidakAda as exc:
         raise Http404(str(exc)) from None
     return respons_xlsx(buku_tabel(dokumen.daftar_tabel), f"LKjIP-{instansi.slug}-{tahun}-tabel.xlsx")

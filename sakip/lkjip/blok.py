@@ -32,3 +32,5 @@ BLOK = {
     "target-renstra": tabel_kinerja.target_renstra,
     "triwulan": tabel_kinerja.triwulan,
 }
+# The blocks drawn with matplotlib: what an export without pictures need not draw.
+GRAFIK = {kunci for kunci, blok in BLOK.items() if blok.__module__ == grafik.__name__}

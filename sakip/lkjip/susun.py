@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from instansi.pengaturan import MetodeEfisiensi, RumusPolaritasTurun
 from inti.angka import Pembulatan, format_angka
 from inti.periode import arab
-from sakip.lkjip.blok import BLOK
+from sakip.lkjip.blok import BLOK, GRAFIK
 from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.isi import Grafik, Tabel, Teks
 from sakip.lkjip.susunan import LAMPIRAN, SUSUNAN, B, Bagian
@@ -50,13 +50,14 @@ class Dokumen:
         return f"{self.data.laporan.judul} {self.data.instansi.nama} Tahun {self.data.tahun}"
 
 
-def _isi_bagian(data: DataLaporan, bagian: Bagian) -> list:
+def _isi_bagian(data: DataLaporan, bagian: Bagian, dengan_grafik: bool = True) -> list:
     narasi = [data.narasi[i.kunci] for i in bagian.isi if not isinstance(i, B) and i.kunci in data.narasi]
     beberapa_narasi = len(narasi) > 1
     isi = []
     for item in bagian.isi:
         if isinstance(item, B):
-            isi.extend(BLOK[item.kunci](data))
+            if dengan_grafik or item.kunci not in GRAFIK:
+                isi.extend(BLOK[item.kunci](data))
         elif item.kunci in data.narasi:
             n = data.narasi[item.kunci]
             # Several narratives in one section get their own titles, unless it repeats the section's.
@@ -110,7 +111,10 @@ def _teks(data: DataLaporan, kunci: str) -> Teks | None:
     return Teks("", narasi.teks) if narasi else None
 
 
-def susun(data: DataLaporan) -> Dokumen:
+def susun(data: DataLaporan, dengan_grafik: bool = True) -> Dokumen:
+    """The report laid out in its chapters; `dengan_grafik=False` leaves the charts undrawn
+    (matplotlib takes most of a report's time) for what shows tables only, the workbook.
+    Tables are numbered the same either way: charts have their own count."""
     dokumen = Dokumen(
         data=data,
         kata_pengantar=_teks(data, "kata-pengantar"),
@@ -125,7 +129,7 @@ def susun(data: DataLaporan) -> Dokumen:
         nomor_terakhir = {"tabel": 0, "grafik": 0}
         bagian_tampil = []
         for bagian in bab.bagian:
-            isi = _isi_bagian(data, bagian)
+            isi = _isi_bagian(data, bagian, dengan_grafik)
             if not isi:
                 continue
             _nomori(isi, str(angka), nomor_terakhir)
@@ -134,7 +138,7 @@ def susun(data: DataLaporan) -> Dokumen:
         dokumen.bab.append(BabTampil(bab.nomor, bab.judul, f"bab-{angka}", bagian_tampil))
     nomor_terakhir = {"tabel": 0, "grafik": 0}
     for n, bagian in enumerate(LAMPIRAN, start=1):
-        isi = _isi_bagian(data, bagian)
+        isi = _isi_bagian(data, bagian, dengan_grafik)
         if isi:
             _nomori(isi, "L", nomor_terakhir)
             dokumen.lampiran.append(BagianTampil(str(n), bagian.judul, f"lampiran-{n}", isi))
