@@ -49,6 +49,7 @@ def main():
     from django.contrib.auth import get_user_model
     from openpyxl import load_workbook
 
+    from instansi.akses import akses_untuk
     from instansi.models import Instansi, Keanggotaan, Pemda
     from kinerja.models import Indikator, Renstra, Sasaran
     from sakip.excel import realisasi
@@ -81,14 +82,16 @@ def main():
             )
         )
 
+    ruang = akses_untuk(user, instansi, 2022)
+
     def baca():
-        return realisasi.baca(isi, instansi, 2022, None, user)
+        return realisasi.baca(isi, ruang, None)
 
     _, t_openpyxl = waktu(openpyxl_saja)
     hasil, t_baca = waktu(baca)
     m_openpyxl, m_baca = memori(openpyxl_saja), memori(baca)
     assert not hasil.masalah and len(hasil.perubahan) == args.baris
-    jumlah, t_terapkan = waktu(lambda: realisasi.terapkan(hasil, "bench.xlsx", user, instansi, 2022))
+    jumlah, t_terapkan = waktu(lambda: realisasi.terapkan(hasil, "bench.xlsx", ruang))
     print(f"{args.baris} baris, berkas {len(isi) // 1024} KB\n")
     print("| step | time | peak Python memory |")
     print("| --- | --- | --- |")

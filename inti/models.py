@@ -32,7 +32,11 @@ class BerVersi(models.Model):
         # deletion cannot save over the newcomer either.
         if not self._state.adding:
             self.versi += 1
-        elif self.kunci_alami and (terakhir := self.riwayat_tempat().first()) is not None:
+        elif (
+            self.kunci_alami
+            and not getattr(self, "versi_dari_riwayat", False)
+            and (terakhir := self.riwayat_tempat().first()) is not None
+        ):
             self.versi = terakhir.versi + 1
         super().save(*args, **kwargs)
 
@@ -42,6 +46,23 @@ class BerVersi(models.Model):
             self._meta.get_field(n).attname: getattr(self, self._meta.get_field(n).attname)
             for n in self.kunci_alami
         }
+
+    @classmethod
+    def versi_terakhir(cls, letak: list[dict]) -> dict[tuple, int]:
+        """The highest version ever recorded at each of these places (natural keys as
+        `letak_alami` gives them), in a query per 500 places instead of one per row."""
+        if not letak:
+            return {}
+        nama = list(letak[0])
+        hasil: dict[tuple, int] = {}
+        for awal in range(0, len(letak), 500):
+            bagian = letak[awal : awal + 500]
+            catatan = cls.history.filter(**{f"{nama[0]}__in": {d[nama[0]] for d in bagian}}).values_list(
+                *nama, "versi"
+            )
+            for *kunci, versi in catatan:
+                hasil[tuple(kunci)] = max(versi, hasil.get(tuple(kunci), 0))
+        return hasil
 
     def riwayat_tempat(self):
         """Every history record of a row at this row's place, the latest first."""

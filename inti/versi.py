@@ -50,6 +50,7 @@ class Tulis:
     tampil: Callable[[BerVersi | None], str] = str
     baru: dict = field(default_factory=dict)
     alasan: str = ""  # the audit trail's reason, e.g. the upload the change came from
+    versi_lanjut: int | None = None  # a created row's version, read for the whole list at once
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,9 @@ def tulis_semua(rencana: list[Tulis]) -> list[BerVersi | None]:
     try:
         with transaction.atomic():
             hasil, gagal = [], []
+            versi_lanjut = _versi_lanjut(rencana)
             for t in rencana:
+                t.versi_lanjut = versi_lanjut.get(id(t))
                 berhasil, obj = _tulis(t)
                 hasil.append(obj)
                 if not berhasil:
@@ -108,6 +111,22 @@ def tulis_semua(rencana: list[Tulis]) -> list[BerVersi | None]:
     return hasil
 
 
+def _versi_lanjut(rencana: list[Tulis]) -> dict[int, int]:
+    """The version each row to create starts at (after any deleted row at its place), read
+    from the history for all of them at once: {id of the Tulis: version}."""
+    hasil = {}
+    per_model: dict[type, list[tuple[Tulis, BerVersi]]] = {}
+    for t in rencana:
+        if t.versi == 0 and t.isian is not None and t.model.kunci_alami:
+            per_model.setdefault(t.model, []).append((t, t.model(**(t.letak | t.baru | t.isian))))
+    for model, daftar in per_model.items():
+        letak = [obj.letak_alami() for _, obj in daftar]
+        terakhir = model.versi_terakhir(letak)
+        for (t, _), tempat in zip(daftar, letak, strict=True):
+            hasil[id(t)] = terakhir.get(tuple(tempat.values()), 0) + 1
+    return hasil
+
+
 def _tulis(t: Tulis) -> tuple[bool, BerVersi | None]:
     """Write one row: (False, None), and nothing of it written, when it moved on."""
     try:
@@ -119,13 +138,15 @@ def _tulis(t: Tulis) -> tuple[bool, BerVersi | None]:
 
 
 def _tulis_baru(t: Tulis) -> tuple[bool, BerVersi | None]:
-    terakhir = _riwayat(t) if t.letak else None
-    if terakhir is not None and terakhir.history_type != "-":
-        return False, None  # the row exists now: someone created it since the page was read
     if t.isian is None:
-        return True, None  # nothing seen, nothing wanted
+        # Nothing seen, nothing wanted: unless someone created the row since the page was read.
+        return not (t.letak and t.model.objects.filter(**t.letak).exists()), None
     obj = t.model(**(t.letak | t.baru | t.isian))
-    _simpan(obj, t.alasan)  # `BerVersi.save` continues a deleted row's versions
+    if t.versi_lanjut is not None:
+        obj.versi, obj.versi_dari_riwayat = t.versi_lanjut, True
+    # A row created meanwhile at the same place makes the unique index refuse this one
+    # (IntegrityError, a conflict); `BerVersi.save` continues a deleted row's versions.
+    _simpan(obj, t.alasan)
     return True, obj
 
 
