@@ -23,31 +23,9 @@ from anggaran.tables import AnggaranProgramTable
 from instansi import akses
 from inti.angka import format_rupiah
 from inti.ekspor import unduh
-from inti.versi import CatatanRiwayat, Konflik, tulis_semua
+from inti.versi import Konflik, catatan_riwayat, tulis_semua
 
 BATAS_RIWAYAT = 30
-TIDAK_TERCATAT = "(tidak tercatat)"
-
-
-def _riwayat(*sumber) -> list[CatatanRiwayat]:
-    """The latest changes of the rows in `sumber`, newest first.
-
-    Each source is (history queryset, describe the row, describe its value); the value
-    before a change is the previous record of the same row, found here rather than with
-    `prev_record`, which would query once per record. A row created has nothing before it
-    («–»); a row changed without an earlier record had its value before the history began
-    (rows loaded from the documents with `loaddata`, which simple-history does not record),
-    and the page says so rather than showing it as empty.
-    """
-    hasil = []
-    for riwayat, uraian, nilai in sumber:
-        sebelumnya = {}
-        for h in riwayat.select_related("history_user").order_by("history_date", "history_id"):
-            baru = "(dihapus)" if h.history_type == "-" else nilai(h)
-            lama = sebelumnya.get(h.id, "–" if h.history_type == "+" else TIDAK_TERCATAT)
-            hasil.append(CatatanRiwayat(h.history_date, h.history_user, lama, baru, uraian(h)))
-            sebelumnya[h.id] = baru
-    return sorted(hasil, key=lambda p: p.waktu, reverse=True)[:BATAS_RIWAYAT]
 
 
 def _simpan(request, grid, pesan: str):
@@ -114,17 +92,20 @@ def anggaran_program(request, slug: str, tahun: int, pk: int):
     else:
         grid = KisiAnggaran(program, tahun, tersimpan)
     nama = {(node.tingkat, node.objek.pk): node.objek.nama for node, _ in grid.baris}
-    riwayat = _riwayat(
-        (
-            Pagu.history.filter(pada_program(program.objek), tahun=tahun),
-            lambda h: f"{h.get_tahap_display()} «{nama.get(letak_node(h), '(dihapus)')}»",
-            lambda h: format_rupiah(h.jumlah),
-        ),
-        (
-            RealisasiAnggaran.history.filter(pada_program(program.objek), tahun=tahun),
-            lambda h: f"Realisasi «{nama.get(letak_node(h), '(dihapus)')}»",
-            lambda h: format_rupiah(h.jumlah),
-        ),
+    riwayat = catatan_riwayat(
+        [
+            (
+                Pagu.history.filter(pada_program(program.objek), tahun=tahun),
+                lambda h: f"{h.get_tahap_display()} «{nama.get(letak_node(h), '(dihapus)')}»",
+                lambda h: format_rupiah(h.jumlah),
+            ),
+            (
+                RealisasiAnggaran.history.filter(pada_program(program.objek), tahun=tahun),
+                lambda h: f"Realisasi «{nama.get(letak_node(h), '(dihapus)')}»",
+                lambda h: format_rupiah(h.jumlah),
+            ),
+        ],
+        BATAS_RIWAYAT,
     )
     return _halaman(
         request, "anggaran/program.html", ruang, grid, konflik, program=program, kolom=KOLOM, riwayat=riwayat
@@ -145,12 +126,15 @@ def belanja(request, slug: str, tahun: int):
             return selesai
     else:
         grid = KisiBelanja(instansi, tahun, tersimpan)
-    riwayat = _riwayat(
-        (
-            BelanjaJenis.history.filter(instansi=instansi, tahun=tahun),
-            lambda h: h.get_jenis_display(),
-            lambda h: f"murni {format_rupiah(h.murni)}, perubahan {format_rupiah(h.perubahan)}",
-        ),
+    riwayat = catatan_riwayat(
+        [
+            (
+                BelanjaJenis.history.filter(instansi=instansi, tahun=tahun),
+                lambda h: h.get_jenis_display(),
+                lambda h: f"murni {format_rupiah(h.murni)}, perubahan {format_rupiah(h.perubahan)}",
+            ),
+        ],
+        BATAS_RIWAYAT,
     )
     # Totals as the report adds them: a perubahan total only from the jenis that have one.
     total = {

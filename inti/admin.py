@@ -25,6 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic
 
 from inti.forms import VersiField
+from inti.versi import pegang, riwayat_terakhir
 
 # Not `versi`: the admin's form factory refuses a form field named after a model field that
 # is not editable.
@@ -33,7 +34,7 @@ VERSI_DIBUKA = "versi_dibuka"
 
 def pesan_bentrok(obj) -> str:
     """Why the page was refused: who saved the row last and when (from its history)."""
-    terakhir = obj.history.select_related("history_user").first()
+    terakhir = riwayat_terakhir(type(obj), {"pk": obj.pk})
     if terakhir is None:
         return _pesan("diubah")
     waktu = timezone.localtime(terakhir.history_date).strftime("%d-%m-%Y %H:%M:%S")
@@ -78,11 +79,9 @@ class BerVersiAdminForm(forms.ModelForm):
         return data
 
     def _ambil_baris(self, dibuka: int) -> None:
-        model = type(self.instance)
-        # Locks the row if it is still at the version the page was opened at; inside the
-        # admin's transaction a concurrent save waits for the admin's, then finds the
-        # version moved on.
-        if not model.objects.filter(pk=self.instance.pk, versi=dibuka).update(versi=dibuka):
+        # `tulis_semua`'s compare-and-swap; inside the admin's transaction a concurrent save
+        # waits for the admin's, then finds the version moved on.
+        if not pegang(type(self.instance), {"pk": self.instance.pk}, dibuka):
             self.bentrok = pesan_bentrok(self.instance)
             raise ValidationError(self.bentrok, code="bentrok")
         # The revert page saves an old version of the row: its next version follows the

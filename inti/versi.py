@@ -50,7 +50,6 @@ class Tulis:
     tampil: Callable[[BerVersi | None], str] = str
     baru: dict = field(default_factory=dict)
     alasan: str = ""  # the audit trail's reason, e.g. the upload the change came from
-    versi_lanjut: int | None = None  # a created row's version, read for the whole list at once
 
 
 @dataclass(frozen=True)
@@ -93,8 +92,7 @@ def tulis_semua(rencana: list[Tulis]) -> list[BerVersi | None]:
             hasil, gagal = [], []
             versi_lanjut = _versi_lanjut(rencana)
             for t in rencana:
-                t.versi_lanjut = versi_lanjut.get(id(t))
-                berhasil, obj = _tulis(t)
+                berhasil, obj = _tulis(t, versi_lanjut.get(id(t)))
                 hasil.append(obj)
                 if not berhasil:
                     gagal.append(t)
@@ -127,39 +125,41 @@ def _versi_lanjut(rencana: list[Tulis]) -> dict[int, int]:
     return hasil
 
 
-def _tulis(t: Tulis) -> tuple[bool, BerVersi | None]:
+def _tulis(t: Tulis, versi_lanjut: int | None) -> tuple[bool, BerVersi | None]:
     """Write one row: (False, None), and nothing of it written, when it moved on."""
     try:
         # A savepoint: on PostgreSQL an IntegrityError would otherwise spoil the transaction.
         with transaction.atomic():
-            return _tulis_baru(t) if t.versi == 0 else _tulis_ada(t)
+            return _tulis_baru(t, versi_lanjut) if t.versi == 0 else _tulis_ada(t)
     except IntegrityError:
         return False, None  # created at the same place by someone else, just now
 
 
-def _tulis_baru(t: Tulis) -> tuple[bool, BerVersi | None]:
+def _tulis_baru(t: Tulis, versi_lanjut: int | None) -> tuple[bool, BerVersi | None]:
     if t.isian is None:
         # Nothing seen, nothing wanted: unless someone created the row since the page was read.
         return not (t.letak and t.model.objects.filter(**t.letak).exists()), None
     obj = t.model(**(t.letak | t.baru | t.isian))
-    if t.versi_lanjut is not None:
-        obj.versi, obj.versi_dari_riwayat = t.versi_lanjut, True
+    if versi_lanjut is not None:
+        obj.versi, obj.versi_dari_riwayat = versi_lanjut, True
     # A row created meanwhile at the same place makes the unique index refuse this one
     # (IntegrityError, a conflict); `BerVersi.save` continues a deleted row's versions.
     _simpan(obj, t.alasan)
     return True, obj
 
 
+def pegang(model: type[BerVersi], letak: dict, versi: int) -> bool:
+    """The compare-and-swap every write starts with: lock the row at `letak` if it is still
+    at `versi` (a concurrent writer waits here, then finds the version moved on); False,
+    and nothing locked, when it moved on or is gone. The save that follows makes the next
+    version. A version without a row to hold it against is never a blind UPDATE."""
+    return bool(letak) and model.objects.filter(**letak, versi=versi).update(versi=versi) > 0
+
+
 def _tulis_ada(t: Tulis) -> tuple[bool, BerVersi | None]:
-    if not t.letak:
-        return False, None  # a version without a row to hold it against: never a blind UPDATE
-    model = t.model
-    # The compare-and-swap: this UPDATE locks the row if it is still at the version seen
-    # (a concurrent writer waits here, then finds the version moved on); `save()` below
-    # then writes the change as the next version.
-    if not model.objects.filter(**t.letak, versi=t.versi).update(versi=t.versi):
+    if not pegang(t.model, t.letak, t.versi):
         return False, None
-    obj = model.objects.get(**t.letak)
+    obj = t.model.objects.get(**t.letak)
     if t.isian is None:
         if t.alasan:
             obj._change_reason = t.alasan[:PANJANG_ALASAN]
@@ -181,20 +181,48 @@ def _simpan(obj: BerVersi, alasan: str) -> None:
     obj.save()
 
 
-def _riwayat(t: Tulis):
-    """The latest history record of the row `t` points to (created, changed or deleted)."""
-    letak = {("id" if k == "pk" else k): v for k, v in t.letak.items()}
+def riwayat_terakhir(model: type[BerVersi], letak: dict):
+    """The latest history record of the row at `letak` (created, changed or deleted), with
+    its user: who touched the row last, and when."""
+    letak = {("id" if k == "pk" else k): v for k, v in letak.items()}
     return (
-        t.model.history.filter(**letak)
+        model.history.filter(**letak)
         .select_related("history_user")
         .order_by("-history_date", "-history_id")
         .first()
     )
 
 
+TIDAK_TERCATAT = "(tidak tercatat)"
+
+
+def catatan_riwayat(sumber: list[tuple], batas: int) -> list[CatatanRiwayat]:
+    """The latest `batas` changes of the rows in `sumber`, newest first.
+
+    Each source is (history queryset, describe the row, describe its value). The value
+    before a change is the previous record at the same place (a row's natural key, so a
+    row deleted and entered again continues), found in the one ascending read rather than
+    with `prev_record`, which would query once per record. A row created has nothing
+    before it («–»); a row changed without an earlier record was there before the history
+    began, and the page says so rather than showing it as empty.
+    """
+    hasil = []
+    for riwayat, uraian, nilai in sumber:
+        model = riwayat.model.instance_type
+        tempat = [model._meta.get_field(n).attname for n in model.kunci_alami] or ["id"]
+        sebelumnya = {}
+        for h in riwayat.select_related("history_user").order_by("history_date", "history_id"):
+            kunci = tuple(getattr(h, n) for n in tempat)
+            baru = "(dihapus)" if h.history_type == "-" else nilai(h)
+            lama = sebelumnya.get(kunci, "–" if h.history_type == "+" else TIDAK_TERCATAT)
+            hasil.append(CatatanRiwayat(h.history_date, h.history_user, lama, baru, uraian(h)))
+            sebelumnya[kunci] = baru
+    return sorted(hasil, key=lambda c: c.waktu, reverse=True)[:batas]
+
+
 def _bentrok(t: Tulis) -> Bentrok:
     sekarang = t.model.objects.filter(**t.letak).first() if t.letak else None
-    terakhir = _riwayat(t) if t.letak else None
+    terakhir = riwayat_terakhir(t.model, t.letak) if t.letak else None
     if sekarang is not None:
         teks = t.tampil(sekarang)
     elif t.versi == 0:

@@ -44,9 +44,9 @@ class SerentakTests(TransactionTestCase):
         pintu = threading.Barrier(len(kiriman), timeout=20)
         asli = versi._tulis
 
-        def _tulis_bersama(t):
+        def _tulis_bersama(*args):
             pintu.wait()
-            return asli(t)
+            return asli(*args)
 
         hasil = [None] * len(kiriman)
 

@@ -549,9 +549,9 @@ class IndukTerhapusTests(TransactionTestCase):
         data = isian(self.client.get(url)) | {"komponen_a": "9", "komponen_b": "100"}
         asli = versi._tulis
 
-        def induk_terhapus(t):
+        def induk_terhapus(*args):
             Indikator.objects.filter(pk=iku.pk).delete()  # as another planner's deletion
-            return asli(t)
+            return asli(*args)
 
         with mock.patch.object(versi, "_tulis", induk_terhapus):
             r = self.client.post(url, data)

@@ -18,7 +18,7 @@ from instansi.pengaturan import cari_predikat
 from inti.angka import format_nilai, format_persen
 from inti.forms import format_masukan
 from inti.periode import TRIWULAN, baca_triwulan, nama_periode
-from inti.versi import CatatanRiwayat, Konflik, Tulis, tulis_semua
+from inti.versi import CatatanRiwayat, Konflik, Tulis, catatan_riwayat, tulis_semua
 from kinerja import hitung
 from kinerja.models import AnalisisSasaran, Indikator, Pembanding, Realisasi, Sasaran
 from kinerja.pengukuran import target_periode
@@ -29,25 +29,9 @@ BATAS_RIWAYAT = 20
 
 
 def riwayat_realisasi(indikator: Indikator, tahun: int, triwulan: int | None) -> list[CatatanRiwayat]:
-    """The latest changes of a period's realisation, newest first, in one query.
-
-    Each change is read against the record before it at the same place (a row deleted and
-    entered again included); the oldest shown takes its «before» from one record more. A
-    change with no record before it changed a row loaded with `loaddata`, which
-    simple-history does not record: its value before is said to be unrecorded, not empty.
-    """
-    catatan = list(
-        Realisasi.history.filter(indikator=indikator, tahun=tahun, triwulan=triwulan)
-        .select_related("history_user")
-        .order_by("-history_date", "-history_id")[: BATAS_RIWAYAT + 1]
-    )
-    teks = ["(dihapus)" if h.history_type == "-" else ringkas_realisasi(h.instance) for h in catatan]
-    awal = "–" if catatan and catatan[-1].history_type == "+" else "(tidak tercatat)"
-    sebelum = [*teks[1:], awal]
-    return [
-        CatatanRiwayat(h.history_date, h.history_user, sebelum[n], teks[n])
-        for n, h in enumerate(catatan[:BATAS_RIWAYAT])
-    ]
+    """The latest changes of a period's realisation, newest first, each old → new, in one query."""
+    catatan = Realisasi.history.filter(indikator=indikator, tahun=tahun, triwulan=triwulan)
+    return catatan_riwayat([(catatan, lambda h: "", lambda h: ringkas_realisasi(h.instance))], BATAS_RIWAYAT)
 
 
 def _indikator(instansi, pk) -> Indikator:

@@ -41,8 +41,8 @@ class RenstraForm(BerVersiForm):
             return set()
         tahun = set()
         if self.instance.pk:
-            lama = Renstra.objects.get(pk=self.instance.pk)
-            tahun |= set(lama.tahun)
+            # The stored period: `initial` was read from the row before the posted values.
+            tahun |= set(range(self.initial["tahun_awal"], self.initial["tahun_akhir"] + 1))
         awal, akhir = self.cleaned_data.get("tahun_awal"), self.cleaned_data.get("tahun_akhir")
         if awal and akhir:
             tahun |= set(range(awal, akhir + 1))
