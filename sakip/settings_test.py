@@ -24,3 +24,10 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# On SQLite the test database is a file, as a deployment's is, not Django's in-memory
+# default: that one is a single shared cache in which two threads' transactions cannot
+# wait for each other, and tests/test_serentak.py runs two writers at once on every
+# database. The file is made and removed by the test run.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
