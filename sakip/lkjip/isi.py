@@ -69,10 +69,15 @@ class Tabel:
 
 @dataclass
 class Grafik:
+    """A picture: a chart drawn from data («Grafik»), a diagram drawn from data or an image a
+    planner uploaded («Gambar»). Each label has its own count per chapter."""
+
     judul: str
     svg: str
     kunci: str = ""
     nomor: str = ""
+    label: str = "Grafik"
+    alt: str = ""  # what the picture shows, for a reader who cannot see it
     jenis = "grafik"
 
 

@@ -72,8 +72,8 @@ def _nomori(isi: list, awalan: str, nomor_terakhir: dict) -> None:
             nomor_terakhir["tabel"] += 1
             item.nomor = f"Tabel {awalan}.{nomor_terakhir['tabel']}"
         elif isinstance(item, Grafik):
-            nomor_terakhir["grafik"] += 1
-            item.nomor = f"Grafik {awalan}.{nomor_terakhir['grafik']}"
+            nomor_terakhir[item.label] = nomor_terakhir.get(item.label, 0) + 1
+            item.nomor = f"{item.label} {awalan}.{nomor_terakhir[item.label]}"
 
 
 def _rentang(pita) -> str:
@@ -126,7 +126,7 @@ def susun(data: DataLaporan, dengan_grafik: bool = True) -> Dokumen:
     )
     for bab in SUSUNAN[data.pengaturan.susunan_bab]:
         angka = arab(bab.nomor)
-        nomor_terakhir = {"tabel": 0, "grafik": 0}
+        nomor_terakhir = {"tabel": 0}
         bagian_tampil = []
         for bagian in bab.bagian:
             isi = _isi_bagian(data, bagian, dengan_grafik)
@@ -136,7 +136,7 @@ def susun(data: DataLaporan, dengan_grafik: bool = True) -> Dokumen:
             huruf = chr(ord("A") + len(bagian_tampil))
             bagian_tampil.append(BagianTampil(huruf, bagian.judul, f"bab-{angka}-{huruf.lower()}", isi))
         dokumen.bab.append(BabTampil(bab.nomor, bab.judul, f"bab-{angka}", bagian_tampil))
-    nomor_terakhir = {"tabel": 0, "grafik": 0}
+    nomor_terakhir = {"tabel": 0}
     for n, bagian in enumerate(LAMPIRAN, start=1):
         isi = _isi_bagian(data, bagian, dengan_grafik)
         if isi:
