@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Pango and HarfBuzz for WeasyPrint's PDF, fonts it can embed, poppler-utils for
 # pdftotext/pdftoppm in tests and reviews, Chromium and its driver for the browser tests.
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 poppler-utils \
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 poppler-utils graphviz \
 	chromium chromium-driver
 HOST ?= 127.0.0.1:8000
 
