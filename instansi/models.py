@@ -322,3 +322,132 @@ class KunciTahun(models.Model):
 
     def __str__(self):
         return f"{self.instansi} {self.tahun} terkunci"
+
+
+class UnitOrganisasi(BerVersi):
+    """A unit of the agency's organisation in a year: the head's office, the Sekretariat, a
+    Bidang, a Sub Bagian or Seksi under it, a UPTD, the functional group; `induk` is the unit
+    it answers to (none for the top).
+
+    Kept per year like the SDM tables: each year's report draws the structure as it was
+    then, a year's lock covers it, and a reorganisation (a new Perbup) changes the next year
+    without rewriting a report already submitted.
+    """
+
+    class Jenis(models.TextChoices):
+        PIMPINAN = "pimpinan", "Pimpinan"
+        SEKRETARIAT = "sekretariat", "Sekretariat"
+        SUBBAGIAN = "subbagian", "Sub Bagian"
+        BIDANG = "bidang", "Bidang"
+        SEKSI = "seksi", "Seksi"
+        UPT = "upt", "Unit Pelaksana Teknis"
+        FUNGSIONAL = "fungsional", "Kelompok Jabatan Fungsional"
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="unit_organisasi")
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
+    induk = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="anak",
+        help_text="Unit atasannya; kosong untuk pimpinan.",
+    )
+    jenis = models.CharField(max_length=20, choices=Jenis.choices)
+    nama = models.CharField(max_length=200)
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "unit organisasi"
+        verbose_name_plural = "unit organisasi"
+        ordering = ["instansi_id", "tahun", "urutan", "id"]
+
+    def __str__(self):
+        return self.nama
+
+
+class Jabatan(BerVersi):
+    """A position in a unit (Kepala Bidang, a functional position) and who holds it.
+
+    A named holder (NIP optional) holds it alone; a position the documents only count
+    («tiga orang fungsional pengawas koperasi») keeps the count in `jumlah`, unnamed.
+    """
+
+    unit = models.ForeignKey(UnitOrganisasi, on_delete=models.CASCADE, related_name="jabatan")
+    nama = models.CharField(max_length=200)
+    pemangku = models.CharField("nama pemangku", max_length=200, blank=True)
+    nip = models.CharField("NIP", max_length=30, blank=True)
+    jumlah = models.PositiveSmallIntegerField("jumlah orang", default=1)
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "jabatan"
+        verbose_name_plural = "jabatan"
+        ordering = ["unit_id", "urutan", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pemangku="") | models.Q(jumlah=1), name="jabatan_bernama_satu_orang"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nip="") | ~models.Q(pemangku=""), name="jabatan_nip_pemangku"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nama} — {self.pemangku}" if self.pemangku else self.nama
+
+
+class BerkasGambar(models.Model):
+    """The bytes of an uploaded image as we re-encoded them (never as uploaded), stored once
+    per content. Kept in the database rather than under MEDIA_ROOT: no web server can serve
+    it by a path, it is backed up and copied with the data it belongs to, and it is written
+    in the same transaction as the `GambarLaporan` that shows it. Apart from that row so
+    that the history of a caption change does not copy the image each time."""
+
+    class Format(models.TextChoices):
+        PNG = "png", "PNG"
+        JPEG = "jpeg", "JPEG"
+        WEBP = "webp", "WebP"
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    format = models.CharField(max_length=10, choices=Format.choices)
+    lebar = models.PositiveIntegerField()
+    tinggi = models.PositiveIntegerField()
+    isi = models.BinaryField()
+
+    class Meta:
+        verbose_name = "berkas gambar"
+        verbose_name_plural = "berkas gambar"
+
+    def __str__(self):
+        return f"{self.get_format_display()} {self.lebar}×{self.tinggi} ({self.sha256[:12]})"
+
+    @property
+    def content_type(self) -> str:
+        return f"image/{self.format}"
+
+
+class GambarLaporan(BerVersi):
+    """An image a planner uploads for a year's report (a process map, a photo), with its
+    caption, numbered «Gambar x.y» and placed at the end of a section of the report
+    (`tempat`: the key of the layout's picture slot, `sakip.lkjip.gambar`)."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="gambar")
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
+    tempat = models.SlugField("letak dalam laporan", max_length=80)
+    judul = models.CharField("keterangan gambar", max_length=300)
+    alt = models.CharField(
+        "uraian untuk pembaca yang tidak melihat gambar",
+        max_length=500,
+        help_text="Apa yang diperlihatkan gambar, dalam satu atau dua kalimat.",
+    )
+    berkas = models.ForeignKey(BerkasGambar, on_delete=models.PROTECT, related_name="gambar")
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "gambar laporan"
+        verbose_name_plural = "gambar laporan"
+        ordering = ["instansi_id", "tahun", "urutan", "id"]
+
+    def __str__(self):
+        return self.judul
