@@ -432,9 +432,22 @@ class GambarLaporan(BerVersi):
     caption, numbered «Gambar x.y» and placed at the end of a section of the report
     (`tempat`: the key of the layout's picture slot, `sakip.lkjip.gambar`)."""
 
+    class Tempat(models.TextChoices):
+        """The sections a planner may put an image in; each layout has a slot for every one
+        of them (`B("gambar-<tempat>")` in `sakip.lkjip.susunan`), where its document has
+        pictures of that kind."""
+
+        STRUKTUR_ORGANISASI = "struktur-organisasi", "Struktur Organisasi"
+        SUMBER_DAYA_MANUSIA = "sumber-daya-manusia", "Sumber Daya Manusia"
+        CASCADING_KINERJA = "cascading-kinerja", "Cascading Kinerja / Rencana Strategis"
+        PROSES_BISNIS = "proses-bisnis", "Peta Proses Bisnis"
+        CAPAIAN_KINERJA = "capaian-kinerja", "Capaian Kinerja"
+        PENGHARGAAN = "penghargaan", "Lampiran: Penghargaan"
+        DOKUMENTASI_KEGIATAN = "dokumentasi-kegiatan", "Lampiran: Dokumentasi Kegiatan"
+
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="gambar")
     tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
-    tempat = models.SlugField("letak dalam laporan", max_length=80)
+    tempat = models.SlugField("letak dalam laporan", max_length=80, choices=Tempat.choices)
     judul = models.CharField("keterangan gambar", max_length=300)
     alt = models.CharField(
         "uraian untuk pembaca yang tidak melihat gambar",
