@@ -1,13 +1,23 @@
 """The report's charts as SVG, drawn with matplotlib from the gathered data.
 
-The same SVG is inlined in the web page and in the PDF. Drawing is deterministic (fixed
-hash salt, no date in the metadata), so an unchanged report gives the same bytes and the
-PDF cache (`sakip.models.BerkasPdf`) recognises it. Figures become floats only as plot
-coordinates; every number written on a chart is formatted from its Decimal.
+The same SVG is inlined in the web page and in the PDF, with its alt text as the SVG's
+`<title>`: the accessible name a browser reads and the one WeasyPrint writes into the
+tagged PDF. Drawing is deterministic (fixed hash salt, no date in the metadata), so an
+unchanged report gives the same bytes and the PDF cache (`sakip.models.BerkasPdf`)
+recognises it. Figures become floats only as plot coordinates; every number written on a
+chart is formatted from its Decimal.
+
+Layout is fixed, not measured: every size is computed here in inches (label column, a row
+per bar, a line per title line) and the axes are placed where that says, so matplotlib
+draws each figure once (no `tight_layout`, no `bbox_inches="tight"`, both of which draw it
+a second time to measure) and tick labels are written once, not formatted per draw.
+Quantities start at zero; a bar's colour is its predikat's (`warna_pita`).
 """
 
+import html
 import io
 import textwrap
+from dataclasses import dataclass
 from decimal import Decimal
 
 import matplotlib
@@ -15,9 +25,13 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib import pyplot as plt
-from matplotlib.ticker import FuncFormatter
+from matplotlib.colors import LinearSegmentedColormap, to_hex
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
-from inti.angka import format_angka
+from instansi.models import KomposisiPegawai
+from instansi.pengaturan import Pita
+from inti.angka import format_angka, format_nilai, jumlah_ada
 from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.isi import Grafik
 
@@ -34,51 +48,171 @@ plt.rcParams.update(
         "axes.spines.right": False,
     }
 )
-BIRU, MERAH, ABU = "#1f4e79", "#b22222", "#7f7f7f"
+BIRU, ABU = "#1f4e79", "#7f7f7f"
+# Rating bands carry no colour of their own: the highest band takes the palette's first
+# colour (green), the lowest its last (red), the ones between evenly spaced along it. Dark
+# enough at every step for white paper and black value labels beside the bar.
+PALET_PITA = LinearSegmentedColormap.from_list("pita", ["#1a7f37", "#1f4e79", "#c77700", "#b22222"])
+
+LEBAR = 6.3  # inches: the printed text width of an A4 portrait page at 100 %
+GARIS = 8 / 72 * 1.25  # inches: one line of 8 pt text
+HURUF = 8 / 72 * 0.55  # inches: an average DejaVu Sans character at 8 pt
 
 
-def _svg(fig) -> str:
+def warna_pita(pita: list[Pita]) -> dict[str, str]:
+    """Each band's colour by its rank, highest band first (see PALET_PITA)."""
+    urut = sorted(pita, key=lambda p: (p.batas_bawah is not None, p.batas_bawah or 0), reverse=True)
+    if len(urut) == 1:
+        return {urut[0].label: to_hex(PALET_PITA(0.0))}
+    return {p.label: to_hex(PALET_PITA(n / (len(urut) - 1))) for n, p in enumerate(urut)}
+
+
+def _svg(fig, alt: str) -> str:
+    """The figure as an SVG element named by `alt` (role img, a <title> first child)."""
     keluaran = io.StringIO()
-    fig.savefig(keluaran, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(keluaran, format="svg", metadata={"Date": None})
     plt.close(fig)
     teks = keluaran.getvalue()
-    return teks[teks.index("<svg") :]
+    teks = teks[teks.index("<svg") :]
+    akhir_tag = teks.index(">") + 1
+    nama = html.escape(alt)
+    return f'{teks[: akhir_tag - 1]} role="img" aria-label="{nama}"><title>{nama}</title>{teks[akhir_tag:]}'
 
 
-def _label(teks: str, lebar: int = 38) -> str:
-    baris = textwrap.wrap(teks, lebar)
-    return "\n".join(baris[:3]) + (" …" if len(baris) > 3 else "")
+def _bungkus(teks: str, lebar_inci: float, ukuran: float = 8) -> list[str]:
+    """`teks` wrapped whole to the width, in lines: nothing of a name is cut off."""
+    return textwrap.wrap(teks, max(8, int(lebar_inci / (HURUF * ukuran / 8)))) or [""]
 
 
-def _sumbu_angka(ax, desimal=0, sumbu="x", persen=False):
-    akhiran = " %" if persen else ""
-    formatter = FuncFormatter(lambda v, _: format_angka(Decimal(str(round(v, 6))), desimal) + akhiran)
-    (ax.xaxis if sumbu == "x" else ax.yaxis).set_major_formatter(formatter)
+def _tik(ax, batas_atas: float, sumbu: str, desimal: int = 0, akhiran: str = "", bawah: float = 0.0):
+    """Ticks from `bawah` to `batas_atas`, labelled once, the Indonesian way."""
+    pencari = MaxNLocator(5, integer=desimal == 0 and not akhiran)
+    tik = [t for t in pencari.tick_values(bawah, batas_atas) if bawah <= t <= batas_atas]
+    label = [format_angka(Decimal(str(round(t, 6))), desimal) + akhiran for t in tik]
+    if sumbu == "x":
+        ax.set_xlim(bawah, batas_atas)
+        ax.set_xticks(tik, label)
+    else:
+        ax.set_ylim(bawah, batas_atas)
+        ax.set_yticks(tik, label)
 
 
-def _label_nilai(ax, data: DataLaporan, nilai: list[Decimal]):
-    """Write each bar's percentage at its end, cut the agency's way."""
+@dataclass
+class Batang:
+    """One bar: its label, value, colour and the text written at its end."""
+
+    label: str
+    nilai: Decimal
+    warna: str
+    teks: str
+
+
+def _panel_batang(
+    kelompok: list[tuple[str, list[Batang]]],
+    sumbu: str,
+    persen: bool = False,
+    garis_100: bool = False,
+    legenda: dict[str, str] | None = None,
+):
+    """Horizontal bars, one panel per group stacked down the page, laid out in inches: a
+    label column wide enough for names wrapped whole, a row per bar as tall as its label,
+    room at the right for the value written at the bar's end, and a line at the bottom for
+    the legend (label → colour), if any."""
+    kiri, kanan, judul_h, sumbu_h = 2.5, 0.7, 2 * GARIS, 3.2 * GARIS
+    lebar_sumbu = LEBAR - kiri - kanan
+    tinggi_panel = []
+    for judul, batang in kelompok:
+        baris = [max(1, len(_bungkus(b.label, kiri - 0.15))) for b in batang]
+        tinggi_panel.append(((judul_h if judul else 0.1), [max(0.26, n * GARIS + 0.08) for n in baris]))
+    legenda_h = 3.2 * GARIS if legenda else 0
+    tinggi = sum(j + sum(b) + sumbu_h for j, b in tinggi_panel) + legenda_h + 0.1
+    fig = plt.figure(figsize=(LEBAR, tinggi))
+    if legenda:
+        fig.legend(
+            handles=[Patch(color=w, label=label) for label, w in legenda.items()],
+            loc="lower left",
+            bbox_to_anchor=(kiri / LEBAR, 0),
+            ncols=len(legenda),
+            frameon=False,
+            title="Predikat:",
+            alignment="left",
+        )
+    atas = tinggi - 0.05
+    for (judul, batang), (judul_tinggi, baris) in zip(kelompok, tinggi_panel, strict=True):
+        h = sum(baris)
+        ax = fig.add_axes((kiri / LEBAR, (atas - judul_tinggi - h) / tinggi, lebar_sumbu / LEBAR, h / tinggi))
+        tengah, y = [], 0.0
+        for b in baris:
+            tengah.append(y + b / 2)
+            y += b
+        ax.barh(
+            tengah,
+            [float(b.nilai) for b in batang],
+            height=[b - 0.08 for b in baris],
+            color=[b.warna for b in batang],
+        )
+        ax.set_ylim(h, 0)
+        ax.set_yticks(tengah, ["\n".join(_bungkus(b.label, kiri - 0.15)) for b in batang])
+        ax.tick_params(axis="y", length=0)
+        terbesar = max([float(b.nilai) for b in batang] + ([100.0] if garis_100 else [1.0]))
+        # The value label needs about 0.6 inch beyond the longest bar.
+        _tik(ax, terbesar * lebar_sumbu / (lebar_sumbu - 0.6), "x", akhiran=" %" if persen else "")
+        if garis_100:
+            ax.axvline(100, color=ABU, linestyle="--", linewidth=1)
+        for t, b in zip(tengah, batang, strict=True):
+            ax.annotate(b.teks, (float(b.nilai), t), xytext=(3, 0), textcoords="offset points", va="center")
+        if judul:
+            ax.set_title(judul, loc="left", fontsize=8, fontweight="bold", pad=4)
+        ax.set_xlabel(sumbu)
+        atas -= judul_tinggi + h + sumbu_h
+    return fig
+
+
+def _persen(data: DataLaporan, nilai: Decimal) -> str:
     p = data.pengaturan
-    for y, v in enumerate(nilai):
-        teks = format_angka(v, p.desimal, p.pembulatan) + " %"
-        ax.annotate(teks, (float(v), y), xytext=(3, 0), textcoords="offset points", va="center")
+    return format_angka(nilai, p.desimal, p.pembulatan) + " %"
+
+
+def _nilai(data: DataLaporan, i, nilai: Decimal) -> str:
+    """An indicator's value as its tables show it (`sakip.lkjip.isi.nilai_indikator`)."""
+    p = data.pengaturan
+    return format_nilai(nilai, p.desimal, p.pembulatan, i.indikator.desimal)
 
 
 def capaian_iku(data: DataLaporan) -> list:
-    """Capaian of each IKU as a bar against the 100 % line."""
+    """Capaian of each IKU as a bar against the 100 % line, coloured by its predikat."""
     terukur = [i for s in data.sasaran for i in s.indikator if isinstance(i.ukur.capaian, Decimal)]
     if not terukur:
         return []
-    fig, ax = plt.subplots(figsize=(6.3, 0.45 * len(terukur) + 1))
-    nilai = [float(i.ukur.capaian) for i in terukur]
-    ax.barh(range(len(terukur)), nilai, color=[BIRU if v >= 100 else MERAH for v in nilai])
-    ax.axvline(100, color=ABU, linestyle="--", linewidth=1)
-    ax.set_yticks(range(len(terukur)), [_label(i.nama) for i in terukur])
-    ax.invert_yaxis()
-    _label_nilai(ax, data, [i.ukur.capaian for i in terukur])
-    _sumbu_angka(ax, persen=True)
-    ax.set_xlabel("Capaian terhadap target (garis putus-putus: 100 %)")
-    return [Grafik(f"Capaian Indikator Kinerja Utama Tahun {data.tahun}", _svg(fig), kunci="grafik-capaian")]
+    warna = warna_pita(data.pita)
+    batang = [
+        Batang(i.nama, i.ukur.capaian, warna.get(i.ukur.predikat, BIRU), _persen(data, i.ukur.capaian))
+        for i in terukur
+    ]
+    dipakai = {i.ukur.predikat: warna[i.ukur.predikat] for i in terukur if i.ukur.predikat in warna}
+    fig = _panel_batang(
+        [("", batang)], "Capaian terhadap target (garis putus-putus: 100 %)", True, True, dipakai
+    )
+    judul = f"Capaian Indikator Kinerja Utama Tahun {data.tahun}"
+    alt = (
+        f"Grafik batang capaian {len(terukur)} indikator kinerja utama tahun {data.tahun} terhadap "
+        "targetnya, dengan garis 100 %: "
+        + "; ".join(
+            f"{i.nama} {_persen(data, i.ukur.capaian)}" + (f" ({i.ukur.predikat})" if i.ukur.predikat else "")
+            for i in terukur
+        )
+        + "."
+    )
+    return [Grafik(judul, _svg(fig, alt), kunci="grafik-capaian", alt=alt)]
+
+
+def _label_tahun(tahun: list[int], lebar_inci: float) -> list[int]:
+    """The years to label on an axis this wide: all when they fit, else every n-th (and the
+    last), so that no two labels overprint."""
+    muat = max(2, int(lebar_inci / (5 * HURUF)))
+    langkah = -(-len(tahun) // muat)
+    pilih = tahun[::-1][::langkah][::-1]
+    return pilih
 
 
 def tren_realisasi(data: DataLaporan) -> list:
@@ -87,31 +221,67 @@ def tren_realisasi(data: DataLaporan) -> list:
         i
         for s in data.sasaran
         for i in s.indikator
-        if sum(isinstance(v, Decimal) for v in i.realisasi_per_tahun.values()) >= 2
+        if sum(isinstance(v, Decimal) for t, v in i.realisasi_per_tahun.items() if t <= data.tahun) >= 2
     ]
     if not iku:
         return []
     kolom = min(3, len(iku))
-    baris = (len(iku) + kolom - 1) // kolom
-    fig, axes = plt.subplots(baris, kolom, figsize=(6.3, 2.2 * baris), squeeze=False)
-    for ax, i in zip(axes.flat, iku, strict=False):
+    baris = -(-len(iku) // kolom)
+    kiri, celah, bawah_h = 0.55, 0.35, 2.2 * GARIS
+    lebar_panel = (LEBAR - kiri - (kolom - 1) * celah - 0.1) / kolom
+    judul = [_bungkus(i.nama, lebar_panel + 0.3, 7) for i in iku]
+    tinggi_plot = 1.45
+    judul_baris = [
+        max(len(j) for j in judul[r * kolom : (r + 1) * kolom]) * GARIS * 7 / 8 + 0.12 for r in range(baris)
+    ]
+    tinggi = sum(judul_baris) + baris * (tinggi_plot + bawah_h) + 0.05
+    fig = plt.figure(figsize=(LEBAR, tinggi))
+    kalimat = []
+    for n, i in enumerate(iku):
+        r, k = divmod(n, kolom)
+        atas = tinggi - sum(judul_baris[: r + 1]) - r * (tinggi_plot + bawah_h)
+        ax = fig.add_axes(
+            (
+                (kiri + k * (lebar_panel + celah)) / LEBAR,
+                (atas - tinggi_plot) / tinggi,
+                lebar_panel / LEBAR,
+                tinggi_plot / tinggi,
+            )
+        )
         tahun = sorted(
             t for t, v in i.realisasi_per_tahun.items() if isinstance(v, Decimal) and t <= data.tahun
         )
-        ax.plot(tahun, [float(i.realisasi_per_tahun[t]) for t in tahun], marker="o", color=BIRU)
-        if isinstance(i.ukur.target, Decimal):
-            ax.axhline(float(i.ukur.target), color=ABU, linestyle="--", linewidth=1)
-        ax.set_title(_label(i.nama, 30), fontsize=7)
-        ax.set_xticks(tahun, [str(t) for t in tahun])
-        _sumbu_angka(ax, desimal=1, sumbu="y")
-    for ax in list(axes.flat)[len(iku) :]:
-        ax.axis("off")
-    fig.tight_layout()
+        nilai = [i.realisasi_per_tahun[t] for t in tahun]
+        ax.plot(tahun, [float(v) for v in nilai], marker="o", color=BIRU)
+        semua = [float(v) for v in nilai]
+        target = i.ukur.target
+        if isinstance(target, Decimal):
+            ax.axhline(float(target), color=ABU, linestyle="--", linewidth=1)
+            semua.append(float(target))
+        # A quantity's axis starts at zero (a negative growth takes it below); the margin
+        # above keeps the top point off the panel's edge.
+        puncak = max([*semua, 0.0])
+        dasar = min([*semua, 0.0])
+        desimal = 0 if puncak - dasar >= 5 else 1
+        _tik(ax, puncak + (puncak - dasar) * 0.1 or 1.0, "y", desimal, bawah=dasar)
+        ax.set_xlim(tahun[0] - 0.4, tahun[-1] + 0.4)
+        ax.set_xticks(_label_tahun(tahun, lebar_panel), [str(t) for t in _label_tahun(tahun, lebar_panel)])
+        ax.set_title("\n".join(judul[n]), fontsize=7, pad=3)
+        kalimat.append(
+            f"{i.nama}: "
+            + ", ".join(f"{t} {_nilai(data, i, v)}" for t, v in zip(tahun, nilai, strict=True))
+            + (f" (target {data.tahun} {_nilai(data, i, target)})" if isinstance(target, Decimal) else "")
+        )
+    alt = (
+        f"Grafik garis realisasi {len(iku)} indikator kinerja utama per tahun, dengan target tahun "
+        f"{data.tahun} sebagai garis putus-putus: " + "; ".join(kalimat) + "."
+    )
     return [
         Grafik(
             "Tren Realisasi Indikator Kinerja Utama (garis putus-putus: target tahun ini)",
-            _svg(fig),
+            _svg(fig, alt),
             kunci="grafik-tren",
+            alt=alt,
         )
     ]
 
@@ -121,15 +291,48 @@ def penyerapan_program(data: DataLaporan) -> list:
     program = [p for p in data.program if isinstance(p.penyerapan(), Decimal)]
     if not program:
         return []
-    fig, ax = plt.subplots(figsize=(6.3, 0.4 * len(program) + 1))
-    nilai = [float(p.penyerapan()) for p in program]
-    ax.barh(range(len(program)), nilai, color=BIRU)
-    ax.set_yticks(range(len(program)), [_label(p.objek.nama, 45) for p in program])
-    ax.invert_yaxis()
-    ax.set_xlim(0, max(100, *nilai) * 1.12)
-    _label_nilai(ax, data, [p.penyerapan() for p in program])
-    _sumbu_angka(ax, persen=True)
-    ax.set_xlabel("Realisasi anggaran terhadap pagu")
+    batang = [Batang(p.objek.nama, p.penyerapan(), BIRU, _persen(data, p.penyerapan())) for p in program]
+    fig = _panel_batang([("", batang)], "Realisasi anggaran terhadap pagu", persen=True)
+    alt = (
+        f"Grafik batang penyerapan anggaran {len(program)} program tahun {data.tahun}, realisasi "
+        "terhadap pagu: " + "; ".join(f"{b.label} {b.teks}" for b in batang) + "."
+    )
     return [
-        Grafik(f"Penyerapan Anggaran per Program Tahun {data.tahun}", _svg(fig), kunci="grafik-penyerapan")
+        Grafik(
+            f"Penyerapan Anggaran per Program Tahun {data.tahun}",
+            _svg(fig, alt),
+            kunci="grafik-penyerapan",
+            alt=alt,
+        )
     ]
+
+
+def sdm(data: DataLaporan) -> list:
+    """The staff's composition, one panel per SDM dimension the agency records (Lampung
+    Barat's Gambar 3.1): each row's count over all its columns."""
+    kelompok = []
+    for dimensi, label in KomposisiPegawai.Dimensi.choices:
+        per_uraian: dict[str, list[int | None]] = {}
+        for p in data.pegawai:
+            if p.dimensi == dimensi:
+                per_uraian.setdefault(p.uraian, []).append(p.jumlah)
+        batang = [
+            Batang(u, Decimal(n), BIRU, f"{format_angka(Decimal(n), 0)} orang")
+            for u, daftar in per_uraian.items()
+            if (n := jumlah_ada(daftar)) is not None
+        ]
+        if batang:
+            kelompok.append((label, batang))
+    if not kelompok:
+        return []
+    fig = _panel_batang(kelompok, "Jumlah pegawai (orang)")
+    judul = f"Kondisi Sumber Daya Manusia {data.instansi.nama} Tahun {data.tahun}"
+    alt = (
+        f"Grafik batang jumlah pegawai {data.instansi.nama} tahun {data.tahun} menurut "
+        + "; menurut ".join(
+            f"{label.lower()}: " + ", ".join(f"{b.label} {b.teks}" for b in batang)
+            for label, batang in kelompok
+        )
+        + "."
+    )
+    return [Grafik(judul, _svg(fig, alt), kunci="grafik-sdm", label="Gambar", alt=alt)]
