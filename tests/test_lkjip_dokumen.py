@@ -53,8 +53,8 @@ class NarrativeTests(DokumenTestCase):
             for narasi in instansi.narasi.filter(tahun=tahun):
                 with self.subTest(instansi=instansi.slug, kunci=narasi.kunci):
                     jenis, awal = Teks("", narasi.teks).isi[0]
-                    teks = awal if jenis == "paragraf" else awal[0]
-                    self.assertIn(escape(teks)[:80], html)
+                    potongan = awal if jenis == "paragraf" else awal[0]
+                    self.assertIn(escape(potongan[0].teks)[:80], html)
 
 
 class LampungBaratTablesTests(DokumenTestCase):

@@ -58,6 +58,7 @@ class Tabel:
     kunci: str = ""
     nomor: str = ""
     tautan: str = ""  # on the web page: where the data behind the table is edited
+    blok: str = ""  # the block (`blok.BLOK` key) that built it, for markers and references
     jenis = "tabel"
 
     @property
@@ -78,11 +79,31 @@ class Grafik:
     nomor: str = ""
     label: str = "Grafik"
     alt: str = ""  # what the picture shows, for a reader who cannot see it
+    blok: str = ""  # the block (`blok.BLOK` key) that built it, for markers and references
     jenis = "grafik"
 
 
 # A list item as the narrative writes it: "- …", "• …", "1. …", "a. …", "b) …".
 _BUTIR = re.compile(r"^(?:[-•]\s+|(?:\d+|[a-zA-Z])[.)]\s+)")
+
+# A live figure or a table's number in the narrative: «{{indikator.100001.capaian}}»,
+# «{{ tabel.capaian-iku }}» (`sakip.lkjip.rujukan` says which codes exist).
+POLA_RUJUKAN = re.compile(r"\{\{([^{}]*)\}\}")
+# A line that places a block or a table there: «[[realisasi-anggaran]]».
+POLA_PENANDA = re.compile(r"^\s*\[\[\s*([^\[\]]*?)\s*\]\]\s*$")
+
+
+def kode_rujukan(isi: str) -> str:
+    """The code between the braces; spaces anywhere in it are the writer's, not the code's."""
+    return re.sub(r"\s+", "", isi)
+
+
+@dataclass(frozen=True)
+class Potongan:
+    """A run of narrative text; `salah` marks a reference that points nowhere."""
+
+    teks: str
+    salah: bool = False
 
 
 @dataclass
@@ -90,22 +111,71 @@ class Teks:
     """A piece of narrative: a sub-heading, then paragraphs and lists.
 
     Paragraphs are separated by a blank line; a line that starts like a list item is one
-    item of a list, so a paragraph may be an introduction followed by its list.
+    item of a list, so a paragraph may be an introduction followed by its list. References
+    (`{{…}}`) show the text `terjemah` gives them, which the assembly fills in
+    (`sakip.lkjip.rujukan.sambungkan`); one it does not give, and a marker line left in the
+    text (a marker that placed nothing), show marked, never blank.
     """
 
     judul: str
     teks: str
+    kunci: str = ""  # the narrative's key (`Narasi.kunci`), to say where a reference dangles
+    terjemah: dict[str, str] = field(default_factory=dict)
     jenis = "teks"
 
     @property
-    def isi(self) -> list[tuple[str, str | list[str]]]:
-        """("paragraf", text) and ("daftar", [items]) in reading order."""
-        hasil: list[tuple[str, str | list[str]]] = []
-        for paragraf in self.teks.split("\n\n"):
+    def paragraf(self) -> list[str]:
+        teks = self.teks.replace("\r\n", "\n")
+        return [p for p in re.split(r"\n\s*\n", teks) if p.strip()]
+
+    def _kalimat(self, teks: str) -> list[Potongan]:
+        hasil, awal = [], 0
+        for cocok in POLA_RUJUKAN.finditer(teks):
+            if cocok.start() > awal:
+                hasil.append(Potongan(teks[awal : cocok.start()]))
+            kode = kode_rujukan(cocok.group(1))
+            if kode in self.terjemah:
+                hasil.append(Potongan(self.terjemah[kode]))
+            else:
+                hasil.append(Potongan(f"⟨rujukan tidak dikenal: {kode}⟩", salah=True))
+            awal = cocok.end()
+        if awal < len(teks):
+            hasil.append(Potongan(teks[awal:]))
+        return hasil
+
+    @property
+    def isi(self) -> list[tuple[str, list[Potongan] | list[list[Potongan]]]]:
+        """("paragraf", pieces) and ("daftar", [pieces per item]) in reading order."""
+        hasil: list[tuple[str, list[Potongan] | list[list[Potongan]]]] = []
+        for paragraf in self.paragraf:
             garis = [g.strip() for g in paragraf.splitlines() if g.strip()]
             for butir, kelompok in groupby(garis, key=lambda g: bool(_BUTIR.match(g))):
                 if butir:
-                    hasil.append(("daftar", [re.sub(r"^[-•]\s+", "", g) for g in kelompok]))
-                else:
-                    hasil.append(("paragraf", " ".join(kelompok)))
+                    hasil.append(("daftar", [self._kalimat(re.sub(r"^[-•]\s+", "", g)) for g in kelompok]))
+                    continue
+                # A marker still in the text placed nothing (`sakip.lkjip.susun` takes the
+                # ones that did out): it shows as its own marked paragraph.
+                for penanda, baris in groupby(kelompok, key=lambda g: bool(POLA_PENANDA.match(g))):
+                    if penanda:
+                        for g in baris:
+                            kunci = POLA_PENANDA.match(g).group(1)
+                            hasil.append(("paragraf", [Potongan(f"⟨penanda tidak dikenal: {kunci}⟩", True)]))
+                    else:
+                        hasil.append(("paragraf", self._kalimat(" ".join(baris))))
+        return hasil
+
+    @property
+    def gantung(self) -> list[tuple[str, str]]:
+        """What points nowhere: ("rujukan", code) and ("penanda", key), in reading order."""
+        hasil = []
+        for paragraf in self.paragraf:
+            for g in paragraf.splitlines():
+                penanda = POLA_PENANDA.match(g)
+                if penanda:
+                    hasil.append(("penanda", penanda.group(1)))
+                    continue
+                for cocok in POLA_RUJUKAN.finditer(g):
+                    kode = kode_rujukan(cocok.group(1))
+                    if kode not in self.terjemah:
+                        hasil.append(("rujukan", kode))
         return hasil

@@ -1,8 +1,10 @@
 """Assembles an LKjIP: the agency's layout filled with its narrative and computed blocks.
 
 `susun(data)` walks the layout (`sakip.lkjip.susunan`), builds every block
-(`sakip.lkjip.blok`), drops sections with nothing to show, numbers tables and charts per
-chapter (Tabel 2.1, Grafik 4.1) and collects the lists the front matter needs. The result
+(`sakip.lkjip.blok`), moves what the narratives' markers (`[[kunci]]` lines) place to where
+they stand, drops sections with nothing to show, numbers tables and charts per chapter in
+their final order (Tabel 2.1, Grafik 4.1), collects the lists the front matter needs and
+gives the narratives' references (`{{…}}`) their text (`sakip.lkjip.rujukan`). The result
 is what the templates render, for the web page and for the PDF alike.
 """
 
@@ -11,9 +13,10 @@ from dataclasses import dataclass, field
 from instansi.pengaturan import MetodeEfisiensi, RumusPolaritasTurun
 from inti.angka import Pembulatan, format_angka
 from inti.periode import arab
+from sakip.lkjip import rujukan
 from sakip.lkjip.blok import BLOK, GRAFIK
 from sakip.lkjip.data import DataLaporan
-from sakip.lkjip.isi import Grafik, Tabel, Teks
+from sakip.lkjip.isi import POLA_PENANDA, Grafik, Tabel, Teks
 from sakip.lkjip.susunan import LAMPIRAN, SUSUNAN, B, Bagian
 
 
@@ -50,20 +53,101 @@ class Dokumen:
         return f"{self.data.laporan.judul} {self.data.instansi.nama} Tahun {self.data.tahun}"
 
 
-def _isi_bagian(data: DataLaporan, bagian: Bagian, dengan_grafik: bool = True) -> list:
+@dataclass
+class _Blok:
+    """A block built at its place in the layout; a marker elsewhere may take items out of it."""
+
+    kunci: str
+    isi: list
+    diambil: bool = False  # a marker took the whole block
+
+
+def _bangun(data: DataLaporan, kunci: str) -> list:
+    isi = BLOK[kunci](data)
+    for item in isi:
+        if isinstance(item, (Tabel, Grafik)):
+            item.blok = kunci
+    return isi
+
+
+def _isi_bagian(data: DataLaporan, bagian: Bagian, dengan_grafik: bool = True) -> list[Teks | _Blok]:
     narasi = [data.narasi[i.kunci] for i in bagian.isi if not isinstance(i, B) and i.kunci in data.narasi]
     beberapa_narasi = len(narasi) > 1
     isi = []
     for item in bagian.isi:
         if isinstance(item, B):
             if dengan_grafik or item.kunci not in GRAFIK:
-                isi.extend(BLOK[item.kunci](data))
+                isi.append(_Blok(item.kunci, _bangun(data, item.kunci)))
         elif item.kunci in data.narasi:
             n = data.narasi[item.kunci]
             # Several narratives in one section get their own titles, unless it repeats the section's.
             judul = n.judul if beberapa_narasi and n.judul.casefold() != bagian.judul.casefold() else ""
-            isi.append(Teks(judul, n.teks))
+            isi.append(Teks(judul, n.teks, kunci=n.kunci))
     return isi
+
+
+class _Penempatan:
+    """Markers (`[[kunci]]` lines) in the narratives, each replaced by what it names.
+
+    A block key takes the block's items from its next place in the layout (reading order);
+    a block the layout does not place (or places fewer times) is built for the marker. An
+    item's own key takes that item. What a marker takes is gone from its default place; a
+    marker that names nothing stays in the text, where it shows marked (`Teks.gantung`).
+    """
+
+    def __init__(self, data: DataLaporan, semua: list[list[Teks | _Blok]], dengan_grafik: bool):
+        self.data, self.dengan_grafik = data, dengan_grafik
+        self.blok = [b for isi in semua for b in isi if isinstance(b, _Blok)]
+
+    def ambil(self, kunci: str) -> list | None:
+        """The items a marker places, None when it names nothing."""
+        if kunci in BLOK:
+            if not self.dengan_grafik and kunci in GRAFIK:
+                return []  # an export without pictures: the chart is not drawn anywhere
+            for blok in self.blok:
+                if blok.kunci == kunci and not blok.diambil:
+                    blok.diambil = True
+                    isi, blok.isi = blok.isi, []
+                    if isi:
+                        return isi
+            return _bangun(self.data, kunci) or None
+        for blok in self.blok:
+            for n, item in enumerate(blok.isi):
+                if isinstance(item, (Tabel, Grafik)) and item.kunci == kunci:
+                    return [blok.isi.pop(n)]
+        return None
+
+    def pisah(self, teks: Teks) -> list:
+        """The narrative cut at its markers, with what each places between the pieces."""
+        hasil, garis, judul = [], [], teks.judul
+
+        def tutup():
+            nonlocal judul
+            isi = "\n".join(garis).strip()
+            if isi or judul:
+                hasil.append(Teks(judul, isi, kunci=teks.kunci))
+            garis.clear()
+            judul = ""
+
+        for g in teks.teks.replace("\r\n", "\n").split("\n"):
+            penanda = POLA_PENANDA.match(g)
+            isi = self.ambil(penanda.group(1)) if penanda else None
+            if isi is None:
+                garis.append(g)
+                continue
+            tutup()
+            hasil.extend(isi)
+        tutup()
+        return hasil
+
+
+def _tempatkan(data: DataLaporan, semua: list[list[Teks | _Blok]], dengan_grafik: bool) -> list[list]:
+    """Every section's items once the markers have placed theirs: first every marker takes
+    what it names (a later chapter may take a table from an earlier one), then the blocks
+    show what is left at their default places."""
+    penempatan = _Penempatan(data, semua, dengan_grafik)
+    dipisah = [[penempatan.pisah(i) if isinstance(i, Teks) else i for i in isi] for isi in semua]
+    return [[x for i in isi for x in (i.isi if isinstance(i, _Blok) else i)] for isi in dipisah]
 
 
 def _nomori(isi: list, awalan: str, nomor_terakhir: dict) -> None:
@@ -108,7 +192,7 @@ def cara_hitung(data: DataLaporan) -> list[str]:
 
 def _teks(data: DataLaporan, kunci: str) -> Teks | None:
     narasi = data.narasi.get(kunci)
-    return Teks("", narasi.teks) if narasi else None
+    return Teks("", narasi.teks, kunci=kunci) if narasi else None
 
 
 def susun(data: DataLaporan, dengan_grafik: bool = True) -> Dokumen:
@@ -124,12 +208,15 @@ def susun(data: DataLaporan, dengan_grafik: bool = True) -> Dokumen:
         lampiran=[],
         cara_hitung=cara_hitung(data),
     )
-    for bab in SUSUNAN[data.pengaturan.susunan_bab]:
+    susunan = SUSUNAN[data.pengaturan.susunan_bab]
+    urutan = [bagian for bab in susunan for bagian in bab.bagian] + list(LAMPIRAN)
+    isi_bagian = iter(_tempatkan(data, [_isi_bagian(data, b, dengan_grafik) for b in urutan], dengan_grafik))
+    for bab in susunan:
         angka = arab(bab.nomor)
         nomor_terakhir = {"tabel": 0}
         bagian_tampil = []
         for bagian in bab.bagian:
-            isi = _isi_bagian(data, bagian, dengan_grafik)
+            isi = next(isi_bagian)
             if not isi:
                 continue
             _nomori(isi, str(angka), nomor_terakhir)
@@ -138,7 +225,7 @@ def susun(data: DataLaporan, dengan_grafik: bool = True) -> Dokumen:
         dokumen.bab.append(BabTampil(bab.nomor, bab.judul, f"bab-{angka}", bagian_tampil))
     nomor_terakhir = {"tabel": 0}
     for n, bagian in enumerate(LAMPIRAN, start=1):
-        isi = _isi_bagian(data, bagian, dengan_grafik)
+        isi = next(isi_bagian)
         if isi:
             _nomori(isi, "L", nomor_terakhir)
             dokumen.lampiran.append(BagianTampil(str(n), bagian.judul, f"lampiran-{n}", isi))
@@ -147,4 +234,5 @@ def susun(data: DataLaporan, dengan_grafik: bool = True) -> Dokumen:
     ]
     dokumen.daftar_tabel = [i for i in semua if isinstance(i, Tabel)]
     dokumen.daftar_grafik = [i for i in semua if isinstance(i, Grafik)]
+    rujukan.sambungkan(dokumen)
     return dokumen

@@ -1,0 +1,220 @@
+"""Live figures in the narrative, markers that place tables, references to their numbers,
+as a planner and a reviewer check them: on Bandar Lampung's document (it truncates, two
+decimals) with the narrative «capaian-kinerja» rewritten per test."""
+
+import re
+from decimal import Decimal
+
+from django.test import TestCase
+
+from instansi.models import Instansi, Narasi
+from inti.angka import Pembulatan
+from kinerja.models import Indikator, Realisasi
+from sakip.lkjip import rujukan
+from sakip.lkjip.data import kumpulkan
+from sakip.lkjip.isi import Tabel, Teks
+from sakip.lkjip.render import html_laporan
+from sakip.lkjip.susun import susun
+from sakip.templatetags.lkjip import tampil_nilai
+
+BL, TAHUN = "diskopukm-bandar-lampung", 2022
+KOPERASI_SEHAT = 200001  # «Persentase Koperasi Sehat dan Cukup Sehat», 18,82… / 18,11
+NARASI = "capaian-kinerja"
+
+
+def teks_tampil(teks: Teks) -> str:
+    """A text as the reader sees it: paragraphs and list items, references filled in."""
+    bagian = []
+    for jenis, isi in teks.isi:
+        for potongan in isi if jenis == "daftar" else [isi]:
+            bagian.append("".join(p.teks for p in potongan))
+    return "\n".join(bagian)
+
+
+class RujukanTestCase(TestCase):
+    fixtures = ["bandar_lampung_2022"]
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.instansi = Instansi.objects.get(slug=BL)
+
+    def tulis(self, teks: str, kunci: str = NARASI) -> None:
+        Narasi.objects.filter(instansi=self.instansi, tahun=TAHUN, kunci=kunci).update(teks=teks)
+
+    def dokumen(self):
+        return susun(kumpulkan(self.instansi, TAHUN))
+
+    def bagian(self, dokumen, kunci: str = NARASI):
+        """The section that holds the narrative `kunci`, and the texts of that narrative."""
+        for bab in dokumen.bab:
+            for bagian in bab.bagian:
+                teks = [i for i in bagian.isi if isinstance(i, Teks) and i.kunci == kunci]
+                if teks:
+                    return bagian, teks
+        raise AssertionError(f"narasi {kunci} tidak ada di laporan")
+
+    def kalimat(self, teks: str) -> str:
+        """`teks` written as the narrative, as the report prints it."""
+        self.tulis(teks)
+        return "\n".join(teks_tampil(t) for t in self.bagian(self.dokumen())[1])
+
+
+class FiguresTests(RujukanTestCase):
+    def test_a_reference_prints_the_same_text_as_the_table_cell_of_that_figure(self):
+        dokumen = self.dokumen()
+        tabel = next(t for t in dokumen.daftar_tabel if t.kunci == "capaian-iku")
+        nama = Indikator.objects.get(pk=KOPERASI_SEHAT).nama
+        baris = next(b for b in tabel.baris if any(s.nilai == nama for s in b))
+        indeks = [s.nilai for s in baris].index(nama)
+        sel_realisasi, sel_capaian = baris[indeks + 3], baris[indeks + 4]
+        pengaturan = dokumen.data.pengaturan
+        teks = self.kalimat(
+            "Realisasi {{indikator.200001.realisasi}}, capaian {{ indikator.200001.capaian }}."
+        )
+        self.assertEqual(tampil_nilai(sel_capaian, pengaturan), "103,97 %")
+        self.assertEqual(
+            teks,
+            f"Realisasi {tampil_nilai(sel_realisasi, pengaturan)}, "
+            f"capaian {tampil_nilai(sel_capaian, pengaturan)}.",
+        )
+
+    def test_the_agency_rounding_rule_and_decimals_change_the_printed_figure(self):
+        pengaturan = self.instansi.pengaturan_laporan()
+        pengaturan.desimal = 1
+        for pembulatan, capaian in ((Pembulatan.POTONG, "103,9 %"), (Pembulatan.SETENGAH_KE_ATAS, "104,0 %")):
+            with self.subTest(pembulatan):
+                pengaturan.pembulatan = pembulatan
+                pengaturan.save()
+                self.assertEqual(self.kalimat("{{indikator.200001.capaian}}"), capaian)
+
+    def test_changing_a_realisation_changes_the_sentence_that_references_it(self):
+        sebelum = self.kalimat("Capaian {{indikator.200001.capaian}}.")
+        Realisasi.objects.filter(indikator_id=KOPERASI_SEHAT, tahun=TAHUN, triwulan=None).update(
+            nilai=Decimal("19.92"), komponen_a=None, komponen_b=None
+        )
+        sesudah = self.kalimat("Capaian {{indikator.200001.capaian}}.")
+        self.assertEqual(sebelum, "Capaian 103,97 %.")
+        self.assertEqual(sesudah, "Capaian 109,99 %.")  # 19,92 ÷ 18,11, cut
+
+    def test_rupiah_prints_bare_as_the_tables_do_and_the_sentence_says_rp(self):
+        teks = self.kalimat("Anggaran Rp {{total.anggaran}}, realisasi Rp {{total.realisasi_anggaran}}.")
+        self.assertEqual(teks, "Anggaran Rp 7.085.233.615, realisasi Rp 6.044.985.157.")
+
+    def test_a_figure_that_cannot_be_computed_says_why_as_the_tables_do(self):
+        teks = self.kalimat("{{indikator.200001.capaian_tw1}}")
+        self.assertEqual(teks, "Tidak dapat dihitung (pembagi nol)")
+
+    def test_the_catalogue_covers_every_measured_indicator_program_and_total(self):
+        data = kumpulkan(self.instansi, TAHUN)
+        katalog = rujukan.katalog(data)
+        for i in data.semua_indikator():
+            for ukuran in ("target", "realisasi", "capaian", "predikat", "capaian_akhir", "banding_lalu"):
+                self.assertIn(f"indikator.{i.indikator.pk}.{ukuran}", katalog)
+        for p in data.program:
+            for ukuran in ("anggaran", "realisasi", "serapan", "sisa"):
+                self.assertIn(f"program.{p.objek.pk}.{ukuran}", katalog)
+        self.assertEqual(katalog["evaluasi.2021.predikat"].teks(data.pengaturan), "BB")
+        self.assertEqual(katalog["sdm.jumlah"].teks(data.pengaturan), "39")
+        self.assertEqual(katalog["laporan.tahun"].teks(data.pengaturan), "2022")
+
+
+class DanglingTests(RujukanTestCase):
+    def test_an_unknown_code_shows_marked_and_is_reported_with_its_place(self):
+        self.tulis("Capaian {{indikator.999.capaian}} tahun ini.")
+        dokumen = self.dokumen()
+        self.assertEqual(
+            self.kalimat("Capaian {{indikator.999.capaian}} tahun ini."),
+            "Capaian ⟨rujukan tidak dikenal: indikator.999.capaian⟩ tahun ini.",
+        )
+        gantung = rujukan.periksa(dokumen)
+        self.assertEqual(
+            [(g.kode, g.jenis, g.narasi) for g in gantung], [("indikator.999.capaian", "rujukan", NARASI)]
+        )
+        self.assertIn("Capaian Kinerja Organisasi", gantung[0].tempat)
+        html = html_laporan(dokumen)
+        self.assertIn(
+            '<mark class="rujukan-salah">⟨rujukan tidak dikenal: indikator.999.capaian⟩</mark>', html
+        )
+
+    def test_a_reference_to_a_deleted_indicator_dangles(self):
+        self.tulis("Capaian {{indikator.200003.capaian}}.")
+        self.assertEqual(rujukan.periksa(self.dokumen()), [])
+        Indikator.objects.filter(pk=200003).delete()
+        self.assertEqual([g.kode for g in rujukan.periksa(self.dokumen())], ["indikator.200003.capaian"])
+
+    def test_a_marker_naming_nothing_stays_in_place_marked_and_is_reported(self):
+        self.assertEqual(
+            self.kalimat("Awal.\n\n[[tidak-ada]]\n\nAkhir."),
+            "Awal.\n⟨penanda tidak dikenal: tidak-ada⟩\nAkhir.",
+        )
+        gantung = rujukan.periksa(self.dokumen())
+        self.assertEqual([(g.kode, g.jenis) for g in gantung], [("tidak-ada", "penanda")])
+        self.assertIn("[[tidak-ada]]", gantung[0].pesan)
+
+    def test_a_clean_text_has_nothing_dangling(self):
+        self.tulis("Capaian {{indikator.200001.capaian}} pada {{tabel.capaian-iku}}.\n\n[[pembanding]]")
+        self.assertEqual(rujukan.periksa(self.dokumen()), [])
+
+
+class MarkerTests(RujukanTestCase):
+    def test_a_marker_places_the_table_after_the_paragraph_before_it_and_takes_it_from_its_place(self):
+        self.tulis("Sebelum tabel.\n[[realisasi-anggaran]]\nSesudah: lihat {{tabel.realisasi-anggaran}}.")
+        dokumen = self.dokumen()
+        bagian, _ = self.bagian(dokumen)
+        jenis = [(i.jenis, getattr(i, "kunci", "")) for i in bagian.isi]
+        letak = jenis.index(("tabel", "realisasi-anggaran"))
+        self.assertEqual(jenis[letak - 1], ("teks", NARASI))
+        self.assertEqual(jenis[letak + 1], ("teks", NARASI))
+        self.assertEqual(teks_tampil(bagian.isi[letak - 1]), "Sebelum tabel.")
+        semua = [i for i in dokumen.daftar_tabel if i.kunci == "realisasi-anggaran"]
+        self.assertEqual(len(semua), 1, "taken from its default place, not shown twice")
+        tabel = bagian.isi[letak]
+        self.assertEqual(teks_tampil(bagian.isi[letak + 1]), f"Sesudah: lihat {tabel.nomor}.")
+
+    def test_numbering_follows_the_final_order(self):
+        sebelum = {t.kunci: t.nomor for t in self.dokumen().daftar_tabel}
+        self.tulis("[[realisasi-anggaran]]\n\nTeks.")
+        dokumen = self.dokumen()
+        bagian, _ = self.bagian(dokumen)
+        bab = next(b for b in dokumen.bab if bagian in b.bagian)
+        tabel = [i for bg in bab.bagian for i in bg.isi if isinstance(i, Tabel)]
+        awalan = tabel[0].nomor.rsplit(".", 1)[0]
+        self.assertEqual([t.nomor for t in tabel], [f"{awalan}.{n}" for n in range(1, len(tabel) + 1)])
+        sesudah = {t.kunci: t.nomor for t in dokumen.daftar_tabel}
+        self.assertNotEqual(sebelum["realisasi-anggaran"], sesudah["realisasi-anggaran"])
+        self.assertNotEqual(sebelum["capaian-iku"], sesudah["capaian-iku"])
+
+    def test_a_marker_may_take_a_table_from_another_chapter_by_its_own_key(self):
+        self.tulis("[[sdm-pendidikan]]\n\nPendidikan pegawai pada {{tabel.sdm-pendidikan}}.")
+        dokumen = self.dokumen()
+        bagian, teks = self.bagian(dokumen)
+        tabel = next(i for i in bagian.isi if isinstance(i, Tabel) and i.kunci == "sdm-pendidikan")
+        self.assertTrue(tabel.nomor.startswith("Tabel 3."))
+        self.assertEqual(teks_tampil(teks[-1]), f"Pendidikan pegawai pada {tabel.nomor}.")
+        self.assertEqual(len([t for t in dokumen.daftar_tabel if t.kunci.startswith("sdm-")]), 4)
+
+    def test_every_table_number_a_reference_prints_is_the_number_of_that_table(self):
+        kode = list(rujukan.rujukan_nomor(self.dokumen()))
+        tercetak = self.kalimat("\n\n".join(f"{{{{{k}}}}}" for k in kode)).split("\n")
+        dokumen = self.dokumen()
+        bernomor = {i.nomor for i in [*dokumen.daftar_tabel, *dokumen.daftar_grafik]}
+        self.assertTrue(all(re.fullmatch(r"(?:Tabel|Grafik|Gambar) [\dL]+\.\d+", t) for t in tercetak))
+        self.assertEqual(len(tercetak), len(kode))
+        self.assertLessEqual(set(tercetak), bernomor)
+        for k in kode:
+            jenis, kunci = k.split(".", 1)
+            item = next(
+                i for i in [*dokumen.daftar_tabel, *dokumen.daftar_grafik] if kunci in (i.kunci, i.blok)
+            )
+            self.assertEqual(jenis, item.jenis)
+
+
+class QueryTests(RujukanTestCase):
+    def test_references_are_filled_in_without_a_query(self):
+        self.tulis(
+            "{{indikator.200001.capaian}} {{total.anggaran}} {{tabel.capaian-iku}}\n\n[[realisasi-anggaran]]"
+        )
+        data = kumpulkan(self.instansi, TAHUN)
+        with self.assertNumQueries(0):
+            html = html_laporan(susun(data))
+        self.assertIn("103,97 % 7.085.233.615 Tabel", html)
