@@ -96,10 +96,19 @@ class LampungBaratTablesTests(DokumenTestCase):
 
     def test_efficiency_per_program_as_a_ratio(self):
         efisiensi = cari(self.tabel, "Tingkat Efisiensi")
+        # Realisation, the indicator's capaian, the program's, absorption, efficiency, category.
         self.assertEqual(
-            baris(efisiensi, "Program Pengembangan UMKM")[-5:],
-            ["0,21", "28,00 %", "99,14 %", "0,28", "Tidak efisien"],
+            baris(efisiensi, "Program Pengembangan UMKM")[-6:],
+            ["0,21", "28,00 %", "28,00 %", "99,14 %", "0,28", "Tidak efisien"],
         )
+        # The IKM growth indicator's own 335 % stands in its row; the program's capaian is the
+        # mean with its second indicator's 100 %, and that is what the efficiency divides
+        # (the document divides 335 %: erratum LB-T4.8-P10-EFISIENSI).
+        self.assertEqual(
+            baris(efisiensi, "Persentase Pertumbuhan IKM")[-5:],
+            ["335,00 %", "217,50 %", "97,00 %", "2,24", "Efisien"],
+        )
+        self.assertEqual(baris(efisiensi, "Persentase IKM yang memiliki kenaikan omset")[-1], "100,00 %")
         self.assertEqual(
             baris(efisiensi, "Program Pemberdayaan Usaha Menengah")[-4:],
             ["246,67 %", "100,00 %", "2,47", "Efisien"],

@@ -79,7 +79,13 @@ LIMA_BAB = (
             ),
             Bagian(
                 "Target Kinerja",
-                (N("target-kinerja"), N("indikator-kinerja-utama"), B("iku"), B("target-renstra")),
+                (
+                    N("target-kinerja"),
+                    N("indikator-kinerja-utama"),
+                    B("iku"),
+                    B("indikator-kinerja"),
+                    B("target-renstra"),
+                ),
             ),
         ),
     ),
@@ -118,7 +124,10 @@ LIMA_BAB = (
                     B("pembanding"),
                 ),
             ),
-            Bagian("Realisasi Anggaran dan Efisiensi", (N("efisiensi"), B("efisiensi-program"), *ANGGARAN)),
+            Bagian(
+                "Realisasi Anggaran dan Efisiensi",
+                (N("efisiensi"), B("efisiensi-program"), B("skala-predikat"), *ANGGARAN),
+            ),
             Bagian("Pemanfaatan Laporan Kinerja", (N("pemanfaatan"),)),
         ),
     ),
@@ -147,7 +156,7 @@ EMPAT_BAB = (
             Bagian(
                 "Aspek Strategis Organisasi", (N("aspek-strategis"), N("peran-strategis"), N("isu-strategis"))
             ),
-            Bagian("Cascading Kinerja", (N("cascading-kinerja"),)),
+            Bagian("Cascading Kinerja", (N("cascading-kinerja"), B("iku-formulasi"))),
             Bagian("Peta Proses Bisnis", (N("proses-bisnis"),)),
         ),
     ),
@@ -157,7 +166,14 @@ EMPAT_BAB = (
         (
             Bagian(
                 "Perencanaan Strategis",
-                (N("rencana-strategis"), N("tujuan-sasaran"), N("strategi-kebijakan"), B("target-renstra")),
+                (
+                    N("rencana-strategis"),
+                    N("tujuan-sasaran"),
+                    B("matriks-tujuan"),
+                    N("strategi-kebijakan"),
+                    B("target-renstra"),
+                    B("program-sasaran"),
+                ),
             ),
             Bagian("Indikator Kinerja Utama", (N("indikator-kinerja-utama"), B("iku"))),
             Bagian("Rencana Kinerja Tahunan", (N("rencana-kinerja-tahunan"), B("cascading"))),
@@ -211,9 +227,12 @@ EMPAT_BAB = (
 SUSUNAN = {SusunanBab.LIMA_BAB: LIMA_BAB, SusunanBab.EMPAT_BAB: EMPAT_BAB}
 
 LAMPIRAN = (
+    Bagian("Matriks Renstra", (B("target-renstra"),)),
+    Bagian("Indikator Kinerja Utama", (B("iku-penanggung-jawab"),)),
     Bagian("Perjanjian Kinerja", (B("perjanjian-kinerja"), B("anggaran-perjanjian"))),
     Bagian("Pengukuran Kinerja", (B("pengukuran-kinerja"),)),
     Bagian("Data Pendukung", (B("tabel-pendukung"),)),
+    Bagian("Cascading Kinerja dan Peta Proses Bisnis", (B("cascading-renstra"),)),
     Bagian("Penghargaan", (N("penghargaan"),)),
     Bagian("Dokumentasi Kegiatan", (N("dokumentasi-kegiatan"),)),
 )

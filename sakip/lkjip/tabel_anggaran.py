@@ -1,7 +1,8 @@
 """Report tables about money: budget stages, jenis belanja, realisation, efficiency.
 
 Every figure comes from the budget tree (`anggaran.ringkasan`), rolled up from the most
-detailed level; totals are sums of the rows shown, computed, never typed.
+detailed level; totals are sums of the rows shown, computed, never typed. Each table names
+the budget documents it comes from (`tabel_kinerja.sumber_*`).
 """
 
 from decimal import Decimal
@@ -14,6 +15,7 @@ from inti.periode import romawi
 from kinerja.hitung import rata_rata
 from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.isi import PERSEN, RASIO, RUPIAH, Sel, Tabel, nilai_indikator, sel, teks_sel
+from sakip.lkjip.tabel_kinerja import sumber_anggaran, sumber_instansi, sumber_pengukuran, sumber_perjanjian
 
 
 def _kelompok_sasaran(data: DataLaporan) -> list[tuple[str, list[NodeAnggaran]]]:
@@ -61,6 +63,7 @@ def kerangka_pendanaan(data: DataLaporan) -> list:
             [teks_sel("No", "Sasaran / Program / Kegiatan", *(Tahap(t).label for t in tahap), tebal=True)],
             baris,
             [total],
+            sumber=sumber_instansi(data, "Renja, RKA dan DPA") + ", data diolah",
             kunci="kerangka-pendanaan",
             lebar=True,
         )
@@ -86,6 +89,7 @@ def anggaran_program(data: DataLaporan) -> list:
                     sel(jumlah(data.program, NodeAnggaran.pagu_akhir), RUPIAH, tebal=True),
                 ]
             ],
+            sumber=sumber_anggaran(data),
             kunci="anggaran-program",
         )
     ]
@@ -112,6 +116,7 @@ def anggaran_perjanjian(data: DataLaporan) -> list:
             [teks_sel("Program", *(f"{Tahap(t).label} (Rp)" for t in kolom), tebal=True)],
             baris,
             [total],
+            sumber=f"{sumber_perjanjian(data)}; {sumber_anggaran(data)}",
             kunci="anggaran-perjanjian",
         )
     ]
@@ -156,6 +161,7 @@ def belanja_jenis(data: DataLaporan) -> list:
             ],
             baris,
             [total],
+            sumber=sumber_instansi(data, "Dokumen Anggaran"),
             kunci="belanja-jenis",
         )
     ]
@@ -214,6 +220,7 @@ def realisasi_anggaran(data: DataLaporan) -> list:
             ],
             baris,
             [total],
+            sumber=sumber_anggaran(data, realisasi=True),
             kunci="realisasi-anggaran",
         )
     ]
@@ -255,9 +262,14 @@ def anggaran_sasaran(data: DataLaporan) -> list:
                 )
             ],
             baris,
+            sumber=sumber_anggaran(data, realisasi=True),
             kunci="anggaran-sasaran",
         )
     ]
+
+
+def _sumber_efisiensi(data: DataLaporan) -> str:
+    return f"{sumber_pengukuran(data)}; {sumber_anggaran(data, realisasi=True)}"
 
 
 def _label_efisiensi(data: DataLaporan, nilai) -> str:
@@ -265,7 +277,11 @@ def _label_efisiensi(data: DataLaporan, nilai) -> str:
 
 
 def efisiensi_program(data: DataLaporan) -> list:
-    """Efficiency per program: the mean capaian of its indicators against its absorption."""
+    """Efficiency per program: the program's capaian, the mean of its indicators', against
+    its absorption. Each indicator's own capaian stands in its row beside the program's, so
+    that a reader sees how the program's figure is made: Lampung Barat's Tabel 4.8 divides
+    its IKM program's first indicator's 335 % by the absorption, where the program's capaian
+    is (335 + 100) ÷ 2 = 217,5 % (fixtures/ERRATA.md, LB-T4.8-P10-EFISIENSI)."""
     metode = data.pengaturan.metode_efisiensi
     baris, n = [], 0
     for program in data.program:
@@ -294,6 +310,7 @@ def efisiensi_program(data: DataLaporan) -> list:
                     sel(i.nama),
                     nilai_indikator(i, i.ukur.target),
                     nilai_indikator(i, i.ukur.realisasi),
+                    sel(i.ukur.capaian, PERSEN),
                     *belakang,
                 ]
             )
@@ -309,7 +326,8 @@ def efisiensi_program(data: DataLaporan) -> list:
                     "Indikator Program",
                     "Target",
                     "Realisasi",
-                    "Capaian Kinerja",
+                    "Capaian Indikator",
+                    "Capaian Program",
                     "Realisasi Anggaran",
                     "Tingkat Efisiensi",
                     "Kategori",
@@ -317,6 +335,7 @@ def efisiensi_program(data: DataLaporan) -> list:
                 )
             ],
             baris,
+            sumber=_sumber_efisiensi(data),
             kunci="efisiensi-program",
         )
     ]
@@ -361,6 +380,7 @@ def efisiensi_sasaran(data: DataLaporan) -> list:
                 )
             ],
             baris,
+            sumber=_sumber_efisiensi(data),
             kunci="efisiensi-sasaran",
         )
     ]

@@ -7,6 +7,7 @@ from instansi.models import KomposisiPegawai
 from inti.angka import jumlah_ada
 from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.isi import ANGKA, NILAI, Sel, Tabel, sel, teks_sel
+from sakip.lkjip.tabel_kinerja import sumber_instansi
 
 
 def sdm(data: DataLaporan) -> list:
@@ -14,14 +15,15 @@ def sdm(data: DataLaporan) -> list:
     per_dimensi = defaultdict(list)
     for p in data.pegawai:
         per_dimensi[p.dimensi].append(p)
+    sumber = sumber_instansi(data, "Data Kepegawaian")
     return [
-        _tabel_sdm(dimensi, label, per_dimensi[dimensi])
+        _tabel_sdm(dimensi, label, per_dimensi[dimensi], sumber)
         for dimensi, label in KomposisiPegawai.Dimensi.choices
         if per_dimensi[dimensi]
     ]
 
 
-def _tabel_sdm(dimensi: str, label: str, sel_sel: list[KomposisiPegawai]) -> Tabel:
+def _tabel_sdm(dimensi: str, label: str, sel_sel: list[KomposisiPegawai], sumber: str) -> Tabel:
     kolom = list(dict.fromkeys(p.kolom for p in sel_sel if p.kolom))
     uraian: dict[tuple[str, str], dict[str, int | None]] = {}
     for p in sel_sel:
@@ -41,6 +43,7 @@ def _tabel_sdm(dimensi: str, label: str, sel_sel: list[KomposisiPegawai]) -> Tab
         [teks_sel(label, *kolom, "Jumlah (orang)", tebal=True)],
         baris,
         [_barisjumlah_ada("Jumlah", list(uraian.values()), kolom)],
+        sumber=sumber,
         kunci=f"sdm-{dimensi}",
     )
 
@@ -81,6 +84,7 @@ def sarana(data: DataLaporan) -> list:
                 teks_sel("Baik", "Cukup / Kurang Baik", "Rusak", tebal=True),
             ],
             baris,
+            sumber=sumber_instansi(data, "Pengelola Barang"),
             kunci="sarana",
         )
     ]
@@ -111,12 +115,14 @@ def evaluasi(data: DataLaporan) -> list:
             *(sel(e.predikat, tebal=True) for e in data.evaluasi),
         ],
     ]
+    sumber_evaluasi = f"Laporan Hasil Evaluasi AKIP oleh Inspektorat {data.instansi.pemda.nama}"
     hasil = [
         Tabel(
             "Nilai Hasil Evaluasi Akuntabilitas Kinerja",
             [teks_sel("No", "Komponen yang dinilai", "Bobot", *(f"Nilai {t}" for t in tahun), tebal=True)],
             baris,
             kaki,
+            sumber=sumber_evaluasi,
             kunci="evaluasi",
         )
     ]
@@ -130,6 +136,7 @@ def evaluasi(data: DataLaporan) -> list:
                     [sel(str(n)), sel(t.rekomendasi), sel(t.tindak_lanjut or "–"), sel(t.rencana_aksi or "–")]
                     for n, (_, t) in enumerate(tindak, start=1)
                 ],
+                sumber=sumber_evaluasi,
                 kunci="tindak-lanjut",
             )
         )
@@ -153,7 +160,8 @@ def tabel_pendukung(data: DataLaporan) -> list:
                 t.judul,
                 [teks_sel(*(k["judul"] for k in t.kolom), tebal=True)],
                 baris,
-                sumber=t.sumber,
+                # The source the planner recorded, else the agency's own records.
+                sumber=t.sumber or sumber_instansi(data, "Data"),
                 kunci=f"pendukung-{t.kunci}",
             )
         )
