@@ -440,6 +440,35 @@ class AnalisisSasaran(BerVersi):
         return f"Analisis {self.sasaran} {self.tahun}"
 
 
+class RencanaAksi(BerVersi):
+    """What an agency will do in a quarter towards an indicator's target (its action plan).
+
+    Only the action is stored here: the quarter's target is the `Target` of that quarter
+    from the agreement in force, which the action plan screen shows and edits beside it.
+    """
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="rencana_aksi")
+    tahun = models.PositiveSmallIntegerField(validators=VALIDATOR_TAHUN)
+    triwulan = models.PositiveSmallIntegerField(validators=TRIWULAN)
+    uraian = models.TextField("rencana aksi", max_length=2000)
+
+    kunci_alami = ("indikator", "tahun", "triwulan")
+
+    class Meta:
+        verbose_name = "rencana aksi"
+        verbose_name_plural = "rencana aksi"
+        ordering = ["indikator_id", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun", "triwulan"], name="rencana_aksi_unik"),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4), name="rencana_aksi_triwulan_1_4"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Rencana aksi {self.indikator} TW {self.triwulan} {self.tahun}"
+
+
 class PerjanjianKinerja(BerVersi):
     """A signed performance agreement; its targets are the `Target` rows of its source."""
 

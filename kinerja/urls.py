@@ -36,6 +36,7 @@ urlpatterns = [
         name="perjanjian-kinerja-perubahan",
     ),
     path(AWALAN_TAHUN + "target-triwulan/", target.target_triwulan, name="target-triwulan"),
+    path(AWALAN_TAHUN + "rencana-aksi/", target.rencana_aksi, name="rencana-aksi"),
     path(
         AWALAN_TAHUN + "perjanjian-kinerja/naskah/<slug:jenis>/",
         target.perjanjian_naskah,

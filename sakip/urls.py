@@ -44,5 +44,10 @@ urlpatterns = [
     path("laporan/<slug:slug>/<tahun:tahun>/", lkjip.laporan_html, name="lkjip-html"),
     path("laporan/<slug:slug>/<tahun:tahun>/xlsx/", excel.tabel_lkjip, name="lkjip-xlsx"),
     path("laporan/<slug:slug>/<tahun:tahun>/pdf/", lkjip.laporan_pdf, name="lkjip-pdf"),
+    path(
+        AWALAN_TAHUN + "perjanjian-kinerja/naskah/<slug:jenis>/pdf/",
+        lkjip.perjanjian_pdf,
+        name="perjanjian-kinerja-pdf",
+    ),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,8 @@
 """Forms of the target screens: the target grid (`KisiTargetForm`, a cell per indicator ×
-year or quarter × source, `SelTarget`) and the agreement's record (place, date,
-signatories). Every target a person types goes through `inti.forms.AngkaField`; each cell
-carries the `versi` it was read at, for `inti.versi.tulis_semua`.
+year or quarter × source, `SelTarget`), the action plan (`KisiRencanaAksiForm`: the same
+quarterly cells with what will be done in each quarter) and the agreement's record (place,
+date, signatories). Every target a person types goes through `inti.forms.AngkaField`; each
+cell carries the `versi` it was read at, for `inti.versi.tulis_semua`.
 """
 
 from collections.abc import Callable
@@ -10,10 +11,10 @@ from decimal import Decimal
 
 from django import forms
 
-from inti.forms import AngkaField, BerVersiForm, VersiField, format_masukan
-from inti.periode import periode
+from inti.forms import AngkaField, BerVersiForm, VersiField, format_masukan, ringkas
+from inti.periode import label_triwulan, periode
 from inti.versi import Bentrok, Konflik, Tulis
-from kinerja.models import Indikator, PerjanjianKinerja, Target
+from kinerja.models import Indikator, PerjanjianKinerja, RencanaAksi, Target
 
 
 class PerjanjianKinerjaForm(BerVersiForm):
@@ -48,7 +49,8 @@ class SelTarget:
     with `triwulan`, for one of its quarters.
 
     `target` is the stored row (None if there is none yet); a `terkunci` cell belongs to a
-    locked year and is shown, not typed into (it is posted back unchanged).
+    locked year and is shown, not typed into (it is posted back unchanged). On the action
+    plan, `aksi` is the quarter's stored action.
     """
 
     indikator: Indikator
@@ -57,6 +59,7 @@ class SelTarget:
     target: Target | None
     terkunci: bool = False
     triwulan: int | None = None
+    aksi: RencanaAksi | None = None
 
     @property
     def kunci(self) -> str:
@@ -68,6 +71,10 @@ class SelTarget:
         if self.triwulan:
             return f"Target {periode(self.tahun, self.triwulan)} «{self.indikator.nama}»"
         return f"Target {self.tahun} ({Target.Sumber(self.sumber).label}) «{self.indikator.nama}»"
+
+    @property
+    def label_triwulan(self) -> str:
+        return label_triwulan(self.triwulan) if self.triwulan else ""
 
     @property
     def tersimpan(self) -> Decimal | None:
@@ -93,8 +100,11 @@ class KisiTargetForm(forms.Form):
     """A grid of targets: one number field and one hidden version per cell.
 
     Validated as a whole; `perubahan` gives the changed cells for `inti.versi.tulis_semua`,
-    which writes them all or, if any was saved by someone else meanwhile, none.
+    which writes them all or, if any was saved by someone else meanwhile, none. `isian`
+    names the fields each cell has, in the order `baris` hands them to the template.
     """
+
+    isian = ("nilai", "versi")
 
     def __init__(self, *args, sel: list[SelTarget], **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,7 +130,7 @@ class KisiTargetForm(forms.Form):
             if i.pk not in hasil:
                 hasil[i.pk] = Baris(i, kelompok(i), (acuan or {}).get(i.pk, ""))
             baris = hasil[i.pk]
-            baris.sel.append((s, self[f"nilai_{s.kunci}"], self[f"versi_{s.kunci}"]))
+            baris.sel.append((s, *(self[f"{nama}_{s.kunci}"] for nama in self.isian)))
         return list(hasil.values())
 
     def pastikan_susunan_sama(self) -> None:
@@ -167,6 +177,52 @@ class KisiTargetForm(forms.Form):
                         versi=self.cleaned_data[f"versi_{s.kunci}"],
                         isian=None if nilai is None else {"nilai": nilai},
                         tampil=lambda t: format_masukan(t.nilai, t.indikator.desimal) or "kosong",
+                    )
+                )
+        return hasil
+
+
+class KisiRencanaAksiForm(KisiTargetForm):
+    """The action plan: each quarter's target cell (the same `Target` row the quarterly
+    targets screen edits, never a copy) and beside it what will be done that quarter, a
+    `RencanaAksi` with its own version. Both are written together, all or none."""
+
+    isian = ("nilai", "versi", "uraian", "versi_aksi")
+    PANJANG = 2000
+
+    def __init__(self, *args, sel: list[SelTarget], **kwargs):
+        super().__init__(*args, sel=sel, **kwargs)
+        for s in sel:
+            uraian = forms.CharField(
+                label=self.label_aksi(s),
+                required=False,
+                max_length=self.PANJANG,
+                initial=s.aksi.uraian if s.aksi else "",
+                widget=forms.Textarea(attrs={"rows": 2, "cols": 40, "aria-label": self.label_aksi(s)}),
+            )
+            self.fields[f"uraian_{s.kunci}"] = uraian
+            self.fields[f"versi_aksi_{s.kunci}"] = VersiField(initial=s.aksi.versi if s.aksi else 0)
+
+    @staticmethod
+    def label_aksi(s: SelTarget) -> str:
+        return f"Rencana aksi {periode(s.tahun, s.triwulan)} «{s.indikator.nama}»"
+
+    def perubahan(self) -> list[Tulis]:
+        """The changed targets, then the changed actions; an emptied action is removed."""
+        hasil = super().perubahan()
+        for s in self.sel:
+            if self.add_prefix(f"uraian_{s.kunci}") not in self.data:
+                continue
+            uraian = self.cleaned_data[f"uraian_{s.kunci}"]
+            if uraian != (s.aksi.uraian if s.aksi else ""):
+                hasil.append(
+                    Tulis(
+                        model=RencanaAksi,
+                        label=self.label_aksi(s),
+                        letak={"indikator": s.indikator, "tahun": s.tahun, "triwulan": s.triwulan},
+                        versi=self.cleaned_data[f"versi_aksi_{s.kunci}"],
+                        isian={"uraian": uraian} if uraian else None,
+                        tampil=lambda r: f"«{ringkas(r.uraian, 80)}»",
                     )
                 )
         return hasil

@@ -1,7 +1,7 @@
 """Planners' screens of targets and the agreement: a Renstra's targets (sasaran indicators ×
 years), a year's Perjanjian Kinerja (every indicator × PK murni and PK perubahan) and what
-the PK perubahan changed, its quarterly targets (TW I–IV), and the agreement's record
-(place, date, signatories).
+the PK perubahan changed, its quarterly targets (TW I–IV), the action plan (each quarter's
+target and what will be done), and the agreement's record (place, date, signatories).
 
 A grid is validated as a whole and written in one transaction: a bad cell or a cell
 someone else saved meanwhile leaves every stored target as it was. Cells of a locked
@@ -18,8 +18,8 @@ from instansi import akses
 from inti.forms import format_masukan, isian_terbaca
 from inti.periode import TRIWULAN, label_triwulan, periode
 from inti.versi import Konflik, tulis_semua
-from kinerja.models import Indikator, PerjanjianKinerja, Renstra, Target
-from kinerja.target.forms import KisiTargetForm, PerjanjianKinerjaForm, SelTarget
+from kinerja.models import Indikator, PerjanjianKinerja, RencanaAksi, Renstra, Target
+from kinerja.target.forms import KisiRencanaAksiForm, KisiTargetForm, PerjanjianKinerjaForm, SelTarget
 from kinerja.tingkat import URUTAN_CASCADE, dengan_tingkat, label_tingkat
 
 RIWAYAT = 20  # target changes listed under a grid
@@ -51,6 +51,7 @@ def kisi_target(
     kelompok,
     acuan=None,
     nama="target",
+    form_class=KisiTargetForm,
 ):
     """The body every target grid shares: validate every cell, write all or nothing, 409 on
     a conflict, and list the latest changes to the grid's targets (years and quarters).
@@ -60,7 +61,7 @@ def kisi_target(
     """
     konflik = []
     if request.method == "POST":
-        form = KisiTargetForm(request.POST, sel=sel)
+        form = form_class(request.POST, sel=sel)
         if form.is_valid():
             perubahan = form.perubahan()
             ruang.pastikan_terbuka({t.letak["tahun"] for t in perubahan})
@@ -73,7 +74,7 @@ def kisi_target(
                 messages.success(request, f"{len(perubahan)} {nama} diubah.")
                 return redirect(request.path)
     else:
-        form = KisiTargetForm(sel=sel)
+        form = form_class(sel=sel)
     riwayat = Target.history.filter(
         indikator_id__in={s.indikator.pk for s in sel},
         tahun__in={s.tahun for s in sel},
@@ -177,10 +178,9 @@ def _indikator(instansi, tahun: int) -> list[Indikator]:
     return list(dengan_tingkat(indikator).order_by(*URUTAN_CASCADE))
 
 
-@login_required
-def target_triwulan(request, slug: str, tahun: int):
-    """Every indicator × TW I–IV of the agreement in force, beside its yearly target."""
-    ruang = akses.buka(request, slug, tahun)
+def _sel_triwulan(ruang: akses.Akses, tahun: int, dengan_aksi: bool = False):
+    """Every indicator × TW I–IV of the agreement in force (with each quarter's stored action
+    when `dengan_aksi`), the page's context and the yearly targets shown beside the cells."""
     instansi = ruang.instansi
     sumber = sumber_berlaku(instansi, tahun)
     indikator = _indikator(instansi, tahun)
@@ -188,9 +188,19 @@ def target_triwulan(request, slug: str, tahun: int):
         (t.indikator_id, t.triwulan): t
         for t in Target.objects.filter(indikator__in=indikator, tahun=tahun, sumber=sumber)
     }
+    aksi = (
+        {
+            (r.indikator_id, r.triwulan): r
+            for r in RencanaAksi.objects.filter(indikator__in=indikator, tahun=tahun)
+        }
+        if dengan_aksi
+        else {}
+    )
     terkunci = bool(ruang.terkunci_bagi([tahun]))
     sel = [
-        SelTarget(i, tahun, sumber, tersimpan.get((i.pk, tw)), terkunci, triwulan=tw)
+        SelTarget(
+            i, tahun, sumber, tersimpan.get((i.pk, tw)), terkunci, triwulan=tw, aksi=aksi.get((i.pk, tw))
+        )
         for i in indikator
         for tw in TRIWULAN
     ]
@@ -202,6 +212,14 @@ def target_triwulan(request, slug: str, tahun: int):
         "judul_acuan": "Target tahunan",
         "judul_kolom": [label_triwulan(tw) for tw in TRIWULAN],
     }
+    return sel, konteks, tahunan
+
+
+@login_required
+def target_triwulan(request, slug: str, tahun: int):
+    """Every indicator × TW I–IV of the agreement in force, beside its yearly target."""
+    ruang = akses.buka(request, slug, tahun)
+    sel, konteks, tahunan = _sel_triwulan(ruang, tahun)
     return kisi_target(
         request,
         ruang,
@@ -211,6 +229,25 @@ def target_triwulan(request, slug: str, tahun: int):
         label_tingkat,
         tahunan,
         "target triwulan",
+    )
+
+
+@login_required
+def rencana_aksi(request, slug: str, tahun: int):
+    """The action plan: per indicator and quarter, the quarter's target (the same cell as on
+    the quarterly targets screen) and what will be done to reach it."""
+    ruang = akses.buka(request, slug, tahun)
+    sel, konteks, tahunan = _sel_triwulan(ruang, tahun, dengan_aksi=True)
+    return kisi_target(
+        request,
+        ruang,
+        sel,
+        "kinerja/triwulan/rencana_aksi.html",
+        konteks,
+        label_tingkat,
+        tahunan,
+        "isian rencana aksi",
+        KisiRencanaAksiForm,
     )
 
 

@@ -1,6 +1,6 @@
 """The computed blocks a layout can name, each a function of the gathered data."""
 
-from sakip.lkjip import grafik, tabel_anggaran, tabel_kinerja, tabel_profil
+from sakip.lkjip import grafik, tabel_anggaran, tabel_kinerja, tabel_perjanjian, tabel_profil
 
 BLOK = {
     "analisis-sasaran": tabel_kinerja.analisis_sasaran,
@@ -25,12 +25,14 @@ BLOK = {
     "kerangka-pendanaan": tabel_anggaran.kerangka_pendanaan,
     "komponen-realisasi": tabel_kinerja.komponen_realisasi,
     "matriks-tujuan": tabel_kinerja.matriks_tujuan,
+    "naskah-perjanjian": tabel_perjanjian.naskah_perjanjian,
     "pembanding": tabel_kinerja.pembanding,
     "pengukuran-kinerja": tabel_kinerja.pengukuran_kinerja,
     "program-sasaran": tabel_kinerja.program_sasaran,
     "perbandingan-tahun": tabel_kinerja.perbandingan_tahun,
     "perjanjian-kinerja": tabel_kinerja.perjanjian_kinerja,
     "realisasi-anggaran": tabel_anggaran.realisasi_anggaran,
+    "rencana-aksi": tabel_perjanjian.rencana_aksi,
     "sarana": tabel_profil.sarana,
     "sdm": tabel_profil.sdm,
     "skala-predikat": tabel_kinerja.skala_predikat,

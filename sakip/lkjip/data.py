@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Prefetch
+
 from anggaran.hitung import TidakTerhitung
 from anggaran.models import BelanjaJenis
 from anggaran.ringkasan import NodeAnggaran, anggaran_instansi
@@ -24,6 +26,7 @@ from kinerja.models import (
     KomponenEvaluasi,
     PerjanjianKinerja,
     PredikatEvaluasi,
+    RencanaAksi,
     Renstra,
     Sasaran,
     Target,
@@ -53,6 +56,7 @@ class IndikatorTerukur:
     banding_tahun_lalu: hitung.Hasil
     target_akhir: Decimal | None
     banding_target_akhir: hitung.Hasil
+    rencana_aksi: dict[int, str] = field(default_factory=dict)  # the year's actions by quarter
 
     @property
     def nama(self) -> str:
@@ -146,6 +150,7 @@ def _terukur(indikator: Indikator, tahun: int, renstra: Renstra, pengaturan, pit
         banding_tahun_lalu=hitung.banding_tahun_lalu(hasil.realisasi, lalu),
         target_akhir=target_akhir,
         banding_target_akhir=hitung.banding_target_akhir(hasil.realisasi, target_akhir),
+        rencana_aksi={r.triwulan: r.uraian for r in indikator.rencana_aksi.all()},
     )
 
 
@@ -170,7 +175,12 @@ def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
     semua = (
         Indikator.objects.filter(renstra=renstra)
         .select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
-        .prefetch_related("target", "realisasi", "pembanding")
+        .prefetch_related(
+            "target",
+            "realisasi",
+            "pembanding",
+            Prefetch("rencana_aksi", queryset=RencanaAksi.objects.filter(tahun=tahun)),
+        )
         .order_by("urutan", "pk")
     )
     for indikator in semua:

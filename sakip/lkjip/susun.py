@@ -52,6 +52,11 @@ class Dokumen:
     def judul(self) -> str:
         return f"{self.data.laporan.judul} {self.data.instansi.nama} Tahun {self.data.tahun}"
 
+    @property
+    def gantung(self) -> list[rujukan.Gantung]:
+        """What in the narratives points nowhere, with its place (`rujukan.periksa`)."""
+        return rujukan.periksa(self)
+
 
 @dataclass
 class _Blok:
@@ -224,9 +229,11 @@ def susun(data: DataLaporan, dengan_grafik: bool = True) -> Dokumen:
             bagian_tampil.append(BagianTampil(huruf, bagian.judul, f"bab-{angka}-{huruf.lower()}", isi))
         dokumen.bab.append(BabTampil(bab.nomor, bab.judul, f"bab-{angka}", bagian_tampil))
     nomor_terakhir = {"tabel": 0}
-    for n, bagian in enumerate(LAMPIRAN, start=1):
+    for bagian in LAMPIRAN:
         isi = next(isi_bagian)
         if isi:
+            # Numbered as shown: a lampiran left out (no action plan) leaves no gap.
+            n = len(dokumen.lampiran) + 1
             _nomori(isi, "L", nomor_terakhir)
             dokumen.lampiran.append(BagianTampil(str(n), bagian.judul, f"lampiran-{n}", isi))
     semua = [i for b in dokumen.bab for bg in b.bagian for i in bg.isi] + [

@@ -229,7 +229,10 @@ SUSUNAN = {SusunanBab.LIMA_BAB: LIMA_BAB, SusunanBab.EMPAT_BAB: EMPAT_BAB}
 LAMPIRAN = (
     Bagian("Matriks Renstra", (B("target-renstra"),)),
     Bagian("Indikator Kinerja Utama", (B("iku-penanggung-jawab"),)),
-    Bagian("Perjanjian Kinerja", (B("perjanjian-kinerja"), B("anggaran-perjanjian"))),
+    # The agreements as signed (murni, and perubahan when the year has one), then the plan
+    # of how their targets will be reached quarter by quarter.
+    Bagian("Perjanjian Kinerja", (B("naskah-perjanjian"),)),
+    Bagian("Rencana Aksi Kinerja", (B("rencana-aksi"),)),
     Bagian("Pengukuran Kinerja", (B("pengukuran-kinerja"),)),
     Bagian("Data Pendukung", (B("tabel-pendukung"),)),
     Bagian("Cascading Kinerja dan Peta Proses Bisnis", (B("cascading-renstra"),)),

@@ -1,14 +1,17 @@
-"""The LKjIP on the web: the HTML report and its PDF, per agency and year, for whoever may
-read the agency (its planners, its region's reviewers, admins)."""
+"""The LKjIP on the web: the HTML report and its PDF, per agency and year, and a year's
+Perjanjian Kinerja as signed, printed on its own, for whoever may read the agency (its
+planners, its region's reviewers, admins)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from instansi.akses import buka
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
-from sakip.lkjip.render import html_laporan, pdf_laporan
+from sakip.lkjip.render import html_laporan, pdf_dari_html, pdf_laporan
 from sakip.lkjip.susun import susun
+from sakip.lkjip.tabel_perjanjian import naskah_perjanjian
 
 
 @login_required
@@ -32,4 +35,25 @@ def laporan_pdf(request, slug: str, tahun: int):
         raise Http404(str(exc)) from None
     respons = HttpResponse(isi, content_type="application/pdf")
     respons["Content-Disposition"] = f'inline; filename="LKjIP-{instansi.slug}-{tahun}.pdf"'
+    return respons
+
+
+@login_required
+@require_safe
+def perjanjian_pdf(request, slug: str, tahun: int, jenis: str):
+    """The year's PK murni or PK perubahan as signed, alone: the part the report's lampiran
+    shows, from the same data and the same template, laid out by the same WeasyPrint."""
+    ruang = buka(request, slug, tahun)
+    try:
+        data = kumpulkan(ruang.instansi, tahun)
+    except LaporanTidakAda as exc:
+        raise Http404(str(exc)) from None
+    naskah = next((n for n in naskah_perjanjian(data) if n.jenis_pk == jenis), None)
+    if naskah is None:
+        raise Http404(f"Tahun {tahun} tidak memiliki Perjanjian Kinerja {jenis}.")
+    html = render_to_string(
+        "lkjip/perjanjian.html", {"naskah": naskah, "data": data, "pengaturan": data.pengaturan}
+    )
+    respons = HttpResponse(pdf_dari_html(html), content_type="application/pdf")
+    respons["Content-Disposition"] = f'inline; filename="PK-{jenis}-{ruang.instansi.slug}-{tahun}.pdf"'
     return respons
