@@ -532,9 +532,14 @@ def triwulan(data: DataLaporan) -> list:
     ]
 
 
+# How many earlier years a comparison with the years before shows: both documents show two
+# (Lampung Barat's Tabel 4.2 and 4.4, Bandar Lampung's Tabel 3.5 and 3.10).
+TAHUN_BANDING = 2
+
+
 def perbandingan_tahun(data: DataLaporan) -> list:
     """Realisations of earlier years beside this year's, and this year against the last."""
-    tahun_lalu = [t for t in data.tahun_realisasi if t < data.tahun][-3:]
+    tahun_lalu = [t for t in data.tahun_realisasi if t < data.tahun][-TAHUN_BANDING:]
     if not tahun_lalu:
         return []
 
@@ -684,17 +689,13 @@ def analisis_sasaran(data: DataLaporan) -> list:
     return isi
 
 
-# How many earlier years a sasaran's own comparison shows: both documents show two.
-TAHUN_BANDING_SASARAN = 2
-
-
 def _banding_sasaran(data: DataLaporan, n: int, indikator: list[IndikatorTerukur]) -> list[Tabel]:
     """A sasaran's realisations of the years before beside this year's (Lampung Barat's
     Tabel 4.2 and 4.4, Bandar Lampung's per-sasaran tables and Tabel 3.10), and this year
     against the Renstra's end target where the Renstra gives one."""
     hasil = []
     sebelum = sorted({t for i in indikator for t in i.realisasi_per_tahun if t < data.tahun})
-    tahun = sebelum[-TAHUN_BANDING_SASARAN:]
+    tahun = sebelum[-TAHUN_BANDING:]
     if tahun:
         hasil.append(
             Tabel(
