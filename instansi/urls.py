@@ -3,6 +3,8 @@
 
 from django.urls import path
 
+from instansi.gambar import views as gambar
+from instansi.organisasi import views as organisasi
 from instansi.profil import views as profil
 from instansi.tabel import views as tabel
 from inti.alamat import AWALAN_INSTANSI, AWALAN_TAHUN
@@ -17,4 +19,22 @@ urlpatterns = [
     path(AWALAN_TAHUN + "tabel/", tabel.tabel_pendukung_daftar, name="tabel-pendukung-daftar"),
     path(AWALAN_TAHUN + "tabel/baru/", tabel.tabel_pendukung, name="tabel-pendukung-baru"),
     path(AWALAN_TAHUN + "tabel/<int:pk>/", tabel.tabel_pendukung, name="tabel-pendukung-ubah"),
+    path(AWALAN_TAHUN + "organisasi/", organisasi.organisasi, name="organisasi"),
+    path(AWALAN_TAHUN + "organisasi/unit/baru/", organisasi.unit, name="organisasi-unit-baru"),
+    path(AWALAN_TAHUN + "organisasi/unit/<int:pk>/", organisasi.unit, name="organisasi-unit-ubah"),
+    path(
+        AWALAN_TAHUN + "organisasi/unit/<int:pk>/hapus/", organisasi.unit_hapus, name="organisasi-unit-hapus"
+    ),
+    path(AWALAN_TAHUN + "organisasi/jabatan/baru/", organisasi.jabatan, name="organisasi-jabatan-baru"),
+    path(AWALAN_TAHUN + "organisasi/jabatan/<int:pk>/", organisasi.jabatan, name="organisasi-jabatan-ubah"),
+    path(
+        AWALAN_TAHUN + "organisasi/jabatan/<int:pk>/hapus/",
+        organisasi.jabatan_hapus,
+        name="organisasi-jabatan-hapus",
+    ),
+    path(AWALAN_TAHUN + "gambar/", gambar.daftar, name="gambar-daftar"),
+    path(AWALAN_TAHUN + "gambar/baru/", gambar.gambar, name="gambar-baru"),
+    path(AWALAN_TAHUN + "gambar/<int:pk>/", gambar.gambar, name="gambar-ubah"),
+    path(AWALAN_TAHUN + "gambar/<int:pk>/hapus/", gambar.gambar_hapus, name="gambar-hapus"),
+    path(AWALAN_TAHUN + "gambar/<int:pk>/berkas/", gambar.berkas, name="gambar-berkas"),
 ]

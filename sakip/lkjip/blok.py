@@ -1,17 +1,19 @@
 """The computed blocks a layout can name, each a function of the gathered data."""
 
-from sakip.lkjip import grafik, tabel_anggaran, tabel_kinerja, tabel_perjanjian, tabel_profil
+from sakip.lkjip import diagram, gambar, grafik, tabel_anggaran, tabel_kinerja, tabel_perjanjian, tabel_profil
 
 BLOK = {
     "analisis-sasaran": tabel_kinerja.analisis_sasaran,
     "anggaran-perjanjian": tabel_anggaran.anggaran_perjanjian,
     "anggaran-program": tabel_anggaran.anggaran_program,
     "anggaran-sasaran": tabel_anggaran.anggaran_sasaran,
+    "bagan-organisasi": diagram.bagan_organisasi,
     "belanja-jenis": tabel_anggaran.belanja_jenis,
     "capaian-iku": tabel_kinerja.capaian_iku,
     "capaian-program": tabel_kinerja.capaian_program,
     "cascading": tabel_kinerja.cascading,
     "cascading-renstra": tabel_kinerja.cascading_renstra,
+    "cascading-sasaran": diagram.cascading_sasaran,
     "efisiensi-program": tabel_anggaran.efisiensi_program,
     "efisiensi-sasaran": tabel_anggaran.efisiensi_sasaran,
     "evaluasi": tabel_profil.evaluasi,
@@ -28,6 +30,8 @@ BLOK = {
     "naskah-perjanjian": tabel_perjanjian.naskah_perjanjian,
     "pembanding": tabel_kinerja.pembanding,
     "pengukuran-kinerja": tabel_kinerja.pengukuran_kinerja,
+    "pohon-kinerja": diagram.pohon_kinerja,
+    "program-anggaran-iku": diagram.program_anggaran_iku,
     "program-sasaran": tabel_kinerja.program_sasaran,
     "perbandingan-tahun": tabel_kinerja.perbandingan_tahun,
     "perjanjian-kinerja": tabel_kinerja.perjanjian_kinerja,
@@ -40,6 +44,11 @@ BLOK = {
     "target-akhir": tabel_kinerja.target_akhir,
     "target-renstra": tabel_kinerja.target_renstra,
     "triwulan": tabel_kinerja.triwulan,
+    **gambar.BLOK,
 }
-# The blocks drawn with matplotlib: what an export without pictures need not draw.
-GRAFIK = {kunci for kunci, blok in BLOK.items() if blok.__module__ == grafik.__name__}
+# The pictures (charts, diagrams, uploaded images): what an export without pictures need not draw.
+GRAFIK = {
+    kunci
+    for kunci, blok in BLOK.items()
+    if blok.__module__ in (grafik.__name__, diagram.__name__, gambar.__name__)
+}

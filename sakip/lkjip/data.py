@@ -15,7 +15,16 @@ from django.db.models import Prefetch
 from anggaran.hitung import TidakTerhitung
 from anggaran.models import BelanjaJenis
 from anggaran.ringkasan import NodeAnggaran, anggaran_instansi
-from instansi.models import Instansi, KomposisiPegawai, PengaturanLaporan, SaranaPrasarana, TabelPendukung
+from instansi.models import (
+    GambarLaporan,
+    Instansi,
+    Jabatan,
+    KomposisiPegawai,
+    PengaturanLaporan,
+    SaranaPrasarana,
+    TabelPendukung,
+    UnitOrganisasi,
+)
 from instansi.pengaturan import Pita
 from kinerja import hitung
 from kinerja.models import (
@@ -103,6 +112,9 @@ class DataLaporan:
     evaluasi: list[EvaluasiLaporan]
     perjanjian: list[PerjanjianKinerja]
     tahun_realisasi: list[int] = field(default_factory=list)
+    unit_organisasi: list[UnitOrganisasi] = field(default_factory=list)
+    jabatan: dict[int, list[Jabatan]] = field(default_factory=dict)  # a unit's positions by its id
+    gambar: list[GambarLaporan] = field(default_factory=list)  # uploaded, with their bytes
 
     def indikator_dari(self, tingkat: str, objek) -> list[IndikatorTerukur]:
         return self.indikator_node.get((tingkat, objek.pk), [])
@@ -235,7 +247,13 @@ def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
         belanja=list(BelanjaJenis.objects.filter(instansi=instansi, tahun=tahun)),
         evaluasi=evaluasi,
         perjanjian=list(PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)),
+        unit_organisasi=list(UnitOrganisasi.objects.filter(instansi=instansi, tahun=tahun)),
+        gambar=list(GambarLaporan.objects.filter(instansi=instansi, tahun=tahun).select_related("berkas")),
     )
+    # Positions by their unit in one query, not a prefetch: a prefetch skips its query when
+    # there are no units, and the count would depend on the data.
+    for j in Jabatan.objects.filter(unit__instansi=instansi, unit__tahun=tahun):
+        data.jabatan.setdefault(j.unit_id, []).append(j)
     data.tahun_realisasi = sorted(
         {t for i in data.semua_indikator() for t in i.realisasi_per_tahun if t <= tahun}
     )

@@ -42,7 +42,10 @@ class Bab:
 PENDAHULUAN_AWAL = (
     Bagian("Latar Belakang", (N("latar-belakang"),)),
     Bagian("Tugas dan Fungsi", (N("tugas-fungsi"),)),
-    Bagian("Struktur Organisasi", (N("struktur-organisasi"),)),
+    Bagian(
+        "Struktur Organisasi",
+        (N("struktur-organisasi"), B("bagan-organisasi"), B("gambar-struktur-organisasi")),
+    ),
 )
 ANGGARAN = (
     N("realisasi-anggaran"),
@@ -66,7 +69,13 @@ LIMA_BAB = (
         (
             Bagian(
                 "Rencana Strategis Perangkat Daerah",
-                (N("rencana-strategis"), N("tujuan-sasaran"), N("strategi-kebijakan"), B("cascading")),
+                (
+                    N("rencana-strategis"),
+                    N("tujuan-sasaran"),
+                    N("strategi-kebijakan"),
+                    B("cascading"),
+                    B("gambar-cascading-kinerja"),
+                ),
             ),
             Bagian(
                 "Perjanjian Kinerja dan Kerangka Pendanaan",
@@ -93,7 +102,10 @@ LIMA_BAB = (
         "III",
         "Kapasitas Organisasi",
         (
-            Bagian("Analisis Sumber Daya Manusia", (N("sumber-daya-manusia"), B("sdm"))),
+            Bagian(
+                "Analisis Sumber Daya Manusia",
+                (N("sumber-daya-manusia"), B("sdm"), B("gambar-sumber-daya-manusia")),
+            ),
             Bagian("Analisis Sarana dan Prasarana", (N("sarana-prasarana"), B("sarana"))),
             Bagian("Analisis Dokumen Anggaran", (N("analisis-anggaran"), B("belanja-jenis"))),
         ),
@@ -112,6 +124,9 @@ LIMA_BAB = (
                     B("triwulan"),
                     B("analisis-sasaran"),
                     B("komponen-realisasi"),
+                    # Lampung Barat shows its process maps with the analysis of each sasaran.
+                    B("gambar-capaian-kinerja"),
+                    B("gambar-proses-bisnis"),
                 ),
             ),
             Bagian(
@@ -150,14 +165,25 @@ EMPAT_BAB = (
         "Pendahuluan",
         (
             *PENDAHULUAN_AWAL,
-            Bagian("Sumber Daya Manusia", (N("sumber-daya-manusia"), B("sdm"))),
+            Bagian(
+                "Sumber Daya Manusia", (N("sumber-daya-manusia"), B("sdm"), B("gambar-sumber-daya-manusia"))
+            ),
             Bagian("Sarana dan Prasarana", (N("sarana-prasarana"), B("sarana"))),
             Bagian("Keuangan", (N("keuangan"), B("anggaran-program"))),
             Bagian(
                 "Aspek Strategis Organisasi", (N("aspek-strategis"), N("peran-strategis"), N("isu-strategis"))
             ),
-            Bagian("Cascading Kinerja", (N("cascading-kinerja"), B("iku-formulasi"))),
-            Bagian("Peta Proses Bisnis", (N("proses-bisnis"),)),
+            Bagian(
+                "Cascading Kinerja",
+                (
+                    N("cascading-kinerja"),
+                    B("iku-formulasi"),
+                    B("pohon-kinerja"),
+                    B("program-anggaran-iku"),
+                    B("gambar-cascading-kinerja"),
+                ),
+            ),
+            Bagian("Peta Proses Bisnis", (N("proses-bisnis"), B("gambar-proses-bisnis"))),
         ),
     ),
     Bab(
@@ -202,6 +228,7 @@ EMPAT_BAB = (
                     B("pembanding"),
                     B("analisis-sasaran"),
                     B("komponen-realisasi"),
+                    B("gambar-capaian-kinerja"),
                 ),
             ),
             Bagian("Analisis Program dan Kegiatan", (N("analisis-program"), B("capaian-program"))),
@@ -235,7 +262,7 @@ LAMPIRAN = (
     Bagian("Rencana Aksi Kinerja", (B("rencana-aksi"),)),
     Bagian("Pengukuran Kinerja", (B("pengukuran-kinerja"),)),
     Bagian("Data Pendukung", (B("tabel-pendukung"),)),
-    Bagian("Cascading Kinerja dan Peta Proses Bisnis", (B("cascading-renstra"),)),
-    Bagian("Penghargaan", (N("penghargaan"),)),
-    Bagian("Dokumentasi Kegiatan", (N("dokumentasi-kegiatan"),)),
+    Bagian("Cascading Kinerja dan Peta Proses Bisnis", (B("cascading-renstra"), B("cascading-sasaran"))),
+    Bagian("Penghargaan", (N("penghargaan"), B("gambar-penghargaan"))),
+    Bagian("Dokumentasi Kegiatan", (N("dokumentasi-kegiatan"), B("gambar-dokumentasi-kegiatan"))),
 )
