@@ -8,6 +8,7 @@ from inti.alamat import AWALAN_TAHUN
 from sakip import views
 from sakip.excel import views as excel
 from sakip.lkjip import views as lkjip
+from sakip.narasi import views as narasi
 
 admin.site.site_header = "SAKIP — Administrasi"
 admin.site.site_title = "SAKIP"
@@ -33,6 +34,9 @@ urlpatterns = [
     path(AWALAN_TAHUN, views.instansi_tahun, name="instansi-tahun"),
     path(AWALAN_TAHUN + "kunci/", views.kunci_tahun, name="kunci-tahun"),
     path(AWALAN_TAHUN + "naskah-lkjip/", views.naskah_laporan, name="naskah-lkjip"),
+    path(AWALAN_TAHUN + "narasi/", narasi.narasi_daftar, name="narasi-daftar"),
+    path(AWALAN_TAHUN + "narasi/baru/", narasi.narasi, name="narasi-baru"),
+    path(AWALAN_TAHUN + "narasi/<int:pk>/", narasi.narasi, name="narasi-ubah"),
     # Each app's planner screens, all under instansi/<slug>/…, one urls.py per app.
     path("", include("instansi.urls")),
     path("", include("kinerja.urls")),

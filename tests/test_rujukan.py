@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from django.test import TestCase
+from django.urls import reverse
 
 from instansi.models import Instansi, Narasi
 from inti.angka import Pembulatan
@@ -16,6 +17,7 @@ from sakip.lkjip.isi import Tabel, Teks
 from sakip.lkjip.render import html_laporan
 from sakip.lkjip.susun import susun
 from sakip.templatetags.lkjip import tampil_nilai
+from tests.factories import buat_instansi, buat_pemeran
 
 BL, TAHUN = "diskopukm-bandar-lampung", 2022
 KOPERASI_SEHAT = 200001  # «Persentase Koperasi Sehat dan Cukup Sehat», 18,82… / 18,11
@@ -26,7 +28,7 @@ def teks_tampil(teks: Teks) -> str:
     """A text as the reader sees it: paragraphs and list items, references filled in."""
     bagian = []
     for jenis, isi in teks.isi:
-        for potongan in isi if jenis == "daftar" else [isi]:
+        for potongan in isi if jenis in ("daftar", "urut") else [isi]:
             bagian.append("".join(p.teks for p in potongan))
     return "\n".join(bagian)
 
@@ -218,3 +220,79 @@ class QueryTests(RujukanTestCase):
         with self.assertNumQueries(0):
             html = html_laporan(susun(data))
         self.assertIn("103,97 % 7.085.233.615 Tabel", html)
+
+
+class EditorTests(RujukanTestCase):
+    """The narrative screen as planners and reviewers use it, on Bandar Lampung's document."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.narasi = Narasi.objects.get(instansi=cls.instansi, tahun=TAHUN, kunci=NARASI)
+        cls.url = reverse("narasi-ubah", args=[BL, TAHUN, cls.narasi.pk])
+        lain = buat_instansi("dinas-lain")
+        cls.perencana, cls.perencana_lain, cls.pemeriksa = buat_pemeran(cls.instansi, lain)
+
+    def setUp(self):
+        self.client.force_login(self.perencana)
+
+    def isian(self, teks: str, **lain) -> dict:
+        n = Narasi.objects.get(pk=self.narasi.pk)
+        return {"kunci": n.kunci, "judul": n.judul, "urutan": n.urutan, "teks": teks, "versi": n.versi} | lain
+
+    def test_the_editor_lists_the_references_with_their_current_values(self):
+        respons = self.client.get(self.url)
+        self.assertEqual(respons.status_code, 200)
+        kelompok = dict(respons.context["rujukan"])
+        self.assertEqual(list(kelompok)[:3], ["Indikator", "Sasaran", "Program"])
+        self.assertIn("Tabel & grafik", kelompok)
+        halaman = respons.content.decode()
+        self.assertIn('data-kode="indikator.200001.capaian"', halaman)
+        baris = re.search(r'data-kode="total\.anggaran">[^<]*</code></td><td class="angka">([^<]*)<', halaman)
+        self.assertEqual(baris.group(1), "7.085.233.615")
+        self.assertIn("sakip/narasi.js", halaman)
+
+    def test_the_preview_renders_the_typed_text_without_saving_and_names_what_dangles(self):
+        teks = "Capaian {{indikator.200001.capaian}} dan {{indikator.999.capaian}}.\n\n[[realisasi-anggaran]]"
+        respons = self.client.post(self.url, self.isian(teks, pratinjau="1"))
+        self.assertEqual(respons.status_code, 200)
+        self.assertContains(respons, "Capaian 103,97 % dan")
+        self.assertContains(
+            respons, '<mark class="rujukan-salah">⟨rujukan tidak dikenal: indikator.999.capaian⟩</mark>'
+        )
+        self.assertEqual([g.kode for g in respons.context["gantung"]], ["indikator.999.capaian"])
+        self.assertContains(respons, "<code>indikator.999.capaian</code>")
+        self.assertTrue(
+            any(
+                isinstance(i, Tabel) and i.kunci == "realisasi-anggaran" for i in respons.context["pratinjau"]
+            )
+        )
+        self.assertEqual(Narasi.objects.get(pk=self.narasi.pk).teks, self.narasi.teks)
+
+    def test_saving_a_text_that_dangles_is_allowed_and_says_what_dangles(self):
+        respons = self.client.post(self.url, self.isian("Lihat {{tabel.tidak-ada}}."), follow=True)
+        self.assertRedirects(respons, reverse("narasi-daftar", args=[BL, TAHUN]))
+        self.assertEqual(Narasi.objects.get(pk=self.narasi.pk).teks, "Lihat {{tabel.tidak-ada}}.")
+        self.assertContains(respons, "belum menunjuk apa pun: tabel.tidak-ada")
+
+    def test_a_reviewer_reads_the_preview_but_may_not_post_it(self):
+        self.client.force_login(self.pemeriksa)
+        self.assertContains(self.client.get(self.url), "Pratinjau")
+        self.assertEqual(self.client.post(self.url, self.isian("X", pratinjau="1")).status_code, 403)
+        self.assertEqual(self.client.post(self.url, self.isian("X")).status_code, 403)
+
+    def test_another_agency_gets_404(self):
+        self.client.force_login(self.perencana_lain)
+        self.assertEqual(self.client.get(self.url).status_code, 404)
+        self.assertEqual(self.client.post(self.url, self.isian("X", pratinjau="1")).status_code, 404)
+
+    def test_the_report_page_lists_what_dangles_for_planners_with_a_link_to_the_narrative(self):
+        self.tulis("Lihat {{indikator.999.capaian}}.")
+        url = reverse("lkjip-html", args=[BL, TAHUN])
+        respons = self.client.get(url)
+        self.assertContains(respons, 'id="rujukan-gantung"')
+        self.assertContains(respons, f'href="{self.url}"')
+        self.client.force_login(self.pemeriksa)
+        halaman = self.client.get(url)
+        self.assertNotContains(halaman, 'id="rujukan-gantung"')
+        self.assertContains(halaman, "⟨rujukan tidak dikenal: indikator.999.capaian⟩")

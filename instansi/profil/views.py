@@ -1,21 +1,18 @@
-"""Planners' screens for the agency itself: its profile (name, address, head of agency)
-and the narrative sections of a year's report.
+"""Planners' screen for the agency itself: its profile (name, address, head of agency).
 
-Access goes through `instansi.akses.buka`: readers see the pages without inputs; the
-narrative is year-bound, so the year lock applies to it, the profile is not. Both are
-written against the version the planner saw (`inti.versi`).
+Access goes through `instansi.akses.buka`: readers see the page without inputs. It is
+written against the version the planner saw (`inti.versi`). The narrative of a year's
+report is edited in `sakip.narasi`, beside the report's figures it may reference.
 """
 
 import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_safe
+from django.shortcuts import redirect, render
 
 from instansi import akses
-from instansi.models import Narasi
-from instansi.profil.forms import NarasiForm, ProfilForm
+from instansi.profil.forms import ProfilForm
 
 
 @login_required
@@ -31,28 +28,3 @@ def profil(request, slug: str):
     tahun = sorted({t for r in instansi.renstra.all() for t in r.tahun})
     konteks = ruang.konteks() | {"form": form, "tahun_renstra": tahun}
     return render(request, "instansi/profil.html", konteks, status=409 if form.konflik else 200)
-
-
-@login_required
-@require_safe
-def narasi_daftar(request, slug: str, tahun: int):
-    """The narrative sections of a year's report, in report order."""
-    ruang = akses.buka(request, slug, tahun)
-    daftar = Narasi.objects.filter(instansi=ruang.instansi, tahun=tahun).order_by("urutan", "pk")
-    return render(request, "instansi/narasi_daftar.html", ruang.konteks() | {"daftar": daftar})
-
-
-@login_required
-def narasi(request, slug: str, tahun: int, pk: int | None = None):
-    """Write a new narrative section of the year, or change one."""
-    ruang = akses.buka(request, slug, tahun)
-    if pk is None:
-        objek = Narasi(instansi=ruang.instansi, tahun=tahun)
-    else:
-        objek = get_object_or_404(Narasi, pk=pk, instansi=ruang.instansi, tahun=tahun)
-    form = NarasiForm(request.POST if request.method == "POST" else None, instance=objek)
-    if form.is_bound and form.simpan(ruang):
-        messages.success(request, f"Narasi «{form.tersimpan.judul}» tahun {tahun} tersimpan.")
-        return redirect("narasi-daftar", slug=ruang.instansi.slug, tahun=tahun)
-    konteks = ruang.konteks() | {"form": form, "baru": pk is None}
-    return render(request, "instansi/narasi.html", konteks, status=409 if form.konflik else 200)

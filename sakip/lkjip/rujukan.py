@@ -101,6 +101,7 @@ class Gantung:
     jenis: str  # "rujukan" ({{…}}) or "penanda" ([[…]])
     narasi: str  # the narrative's key, "" for a text a block wrote (a sasaran's analysis)
     tempat: str  # the section it appears in, as the reader sees it: «BAB IV C. Efisiensi»
+    narasi_pk: int | None = None  # the `Narasi` row to correct, for a link to its editor
 
     @property
     def pesan(self) -> str:
@@ -365,12 +366,14 @@ def semua_rujukan(dokumen: "Dokumen") -> dict[str, Rujukan]:
 def sambungkan(dokumen: "Dokumen") -> None:
     """Give every text of the report the printed text of each code it writes."""
     daftar = semua_rujukan(dokumen)
-    pengaturan = dokumen.data.pengaturan
     for _, _, item in _semua_isi(dokumen):
         if isinstance(item, Teks):
-            item.terjemah = {
-                kode: daftar[kode].teks(pengaturan) for kode in _kode_dalam(item) if kode in daftar
-            }
+            terjemahkan(item, daftar, dokumen.data.pengaturan)
+
+
+def terjemahkan(teks: Teks, daftar: dict[str, Rujukan], pengaturan) -> None:
+    """Give one text the printed text of each code it writes that `daftar` knows."""
+    teks.terjemah = {kode: daftar[kode].teks(pengaturan) for kode in _kode_dalam(teks) if kode in daftar}
 
 
 def _kode_dalam(teks: Teks) -> set[str]:
@@ -379,9 +382,30 @@ def _kode_dalam(teks: Teks) -> set[str]:
 
 def periksa(dokumen: "Dokumen") -> list[Gantung]:
     """Every reference and marker of the report that points nowhere, in reading order."""
+    narasi = dokumen.data.narasi
     return [
-        Gantung(kode, jenis, item.kunci, tempat)
+        Gantung(kode, jenis, item.kunci, tempat, getattr(narasi.get(item.kunci), "pk", None))
         for tempat, _, item in _semua_isi(dokumen)
         if isinstance(item, Teks)
         for jenis, kode in item.gantung
     ]
+
+
+def bagian_narasi(dokumen: "Dokumen", kunci: str) -> tuple[str, list] | None:
+    """The section of the report that shows the narrative `kunci` (its heading and items,
+    tables it places included), None when the layout does not show that narrative."""
+    tempat = {}
+    for judul, _, item in _semua_isi(dokumen):
+        tempat.setdefault(judul, []).append(item)
+    for judul, isi in tempat.items():
+        if any(isinstance(i, Teks) and i.kunci == kunci for i in isi):
+            return judul, isi
+    return None
+
+
+def kelompokkan(daftar: dict[str, Rujukan], pengaturan) -> list[tuple[str, list[tuple[str, list]]]]:
+    """The codes for the editor's list: per group, per object, (code, label, printed text)."""
+    hasil: dict[str, dict[str, list]] = {}
+    for r in daftar.values():
+        hasil.setdefault(r.kelompok, {}).setdefault(r.objek, []).append((r.kode, r.label, r.teks(pengaturan)))
+    return [(k, list(hasil[k].items())) for k in KELOMPOK if k in hasil]
