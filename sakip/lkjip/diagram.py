@@ -59,7 +59,8 @@ class Diagram(Grafik):
 
 def _bungkus(teks: str, lebar: int) -> str:
     """Text for an HTML-like label: escaped, wrapped at `lebar` characters."""
-    return '<BR ALIGN="LEFT"/>'.join(escape(b) for b in textwrap.wrap(" ".join(teks.split()), lebar))
+    baris = textwrap.wrap(" ".join(teks.split()), lebar, break_long_words=False, break_on_hyphens=False)
+    return '<BR ALIGN="LEFT"/>'.join(escape(b) for b in baris)
 
 
 def _label(judul: str, nama: str, rincian: list[str] = (), lebar: int = 34) -> str:
