@@ -189,6 +189,9 @@ def target_renstra(data: DataLaporan) -> list:
             _per_tujuan(data, isi),
             sumber=sumber_renstra(data),
             kunci="target-renstra",
+            # The year columns hold short figures: the table fits a portrait page, and a
+            # landscape page would hold it alone (the Renstra lampiran).
+            lebar=False,
         )
     ]
 
