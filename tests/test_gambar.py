@@ -144,3 +144,15 @@ class UnggahGambarTests(TestCase):
         self.client.force_login(self.pemeriksa)
         self.assertEqual(self.unggah("peta.png", png()).status_code, 403)
         self.assertEqual(BerkasGambar.objects.count(), 0)
+
+
+class TempatGambarTests(TestCase):
+    def test_every_place_a_planner_may_choose_has_one_slot_in_each_layout(self):
+        from sakip.lkjip.susunan import LAMPIRAN, SUSUNAN, B
+
+        for susunan, bab in SUSUNAN.items():
+            blok = [i.kunci for b in bab for bg in b.bagian for i in bg.isi if isinstance(i, B)]
+            blok += [i.kunci for bg in LAMPIRAN for i in bg.isi if isinstance(i, B)]
+            for tempat in GambarLaporan.Tempat.values:
+                with self.subTest(susunan=susunan, tempat=tempat):
+                    self.assertEqual(blok.count(f"gambar-{tempat}"), 1)

@@ -17,6 +17,7 @@ class UnitOrganisasiForm(BerVersiForm):
         model = UnitOrganisasi
         fields = ["jenis", "nama", "induk", "urutan"]
         widgets = {"nama": forms.TextInput(attrs={"size": 60})}
+        labels = {"induk": "Unit atasan"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
