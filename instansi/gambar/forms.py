@@ -24,10 +24,8 @@ class GambarForm(BerVersiForm):
     class Meta:
         model = GambarLaporan
         fields = ["judul", "alt", "tempat", "urutan"]
-        widgets = {
-            "judul": forms.TextInput(attrs={"size": 70}),
-            "alt": forms.Textarea(attrs={"rows": 3, "cols": 70}),
-        }
+        # No fixed width: the fields follow a phone's screen.
+        widgets = {"alt": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
