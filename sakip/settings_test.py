@@ -28,6 +28,7 @@ STORAGES = {
 # On SQLite the test database is a file, as a deployment's is, not Django's in-memory
 # default: that one is a single shared cache in which two threads' transactions cannot
 # wait for each other, and tests/test_serentak.py runs two writers at once on every
-# database. The file is made and removed by the test run.
+# database. The file is made and removed by the test run, and named by the run's process so
+# that two runs at once (two checkouts' suites, a developer's and an editor's) never share it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}  # noqa: F405
