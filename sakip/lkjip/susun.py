@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from instansi.pengaturan import MetodeEfisiensi, RumusPolaritasTurun
 from inti.angka import Pembulatan, format_angka
 from inti.periode import arab
-from sakip.lkjip import rujukan
+from sakip.lkjip import angka_narasi, rujukan
 from sakip.lkjip.blok import BLOK, GRAFIK
 from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.isi import POLA_PENANDA, Grafik, Tabel, Teks
@@ -56,6 +56,11 @@ class Dokumen:
     def gantung(self) -> list[rujukan.Gantung]:
         """What in the narratives points nowhere, with its place (`rujukan.periksa`)."""
         return rujukan.periksa(self)
+
+    @property
+    def angka_bertentangan(self) -> list["angka_narasi.Temuan"]:
+        """Typed figures in the narratives that contradict the data (`angka_narasi.periksa`)."""
+        return angka_narasi.periksa(self)
 
 
 @dataclass

@@ -34,7 +34,8 @@ def narasi_daftar(request, slug: str, tahun: int):
 
 def _laporan_dengan(instansi, tahun: int, objek: Narasi, form: NarasiForm) -> dict:
     """The report with the text as the form holds it (typed, not yet saved): the
-    references available, the section as it will print, what in the text dangles."""
+    references available, the section as it will print, what in the text dangles and which
+    typed figures contradict the data."""
     try:
         data = kumpulkan(instansi, tahun)
     except LaporanTidakAda as exc:
@@ -50,14 +51,16 @@ def _laporan_dengan(instansi, tahun: int, objek: Narasi, form: NarasiForm) -> di
         lepas = Teks(teks.judul, teks.teks, kunci=kunci)
         rujukan.terjemahkan(lepas, rujukan.semua_rujukan(dokumen), data.pengaturan)
         gantung = [rujukan.Gantung(kode, jenis, kunci, "") for jenis, kode in lepas.gantung]
-        bagian = ("", [lepas])
+        bagian, bertentangan = ("", [lepas]), []
     else:
         gantung = [g for g in rujukan.periksa(dokumen) if g.narasi == kunci]
+        bertentangan = [t for t in dokumen.angka_bertentangan if t.narasi == kunci]
     return {
         "rujukan": rujukan.kelompokkan(rujukan.semua_rujukan(dokumen), data.pengaturan),
         "pratinjau_tempat": bagian[0],
         "pratinjau": bagian[1],
         "gantung": gantung,
+        "angka_bertentangan": bertentangan,
         "pengaturan": data.pengaturan,
     }
 
