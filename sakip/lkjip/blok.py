@@ -19,6 +19,7 @@ BLOK = {
     "evaluasi": tabel_profil.evaluasi,
     "grafik-capaian": grafik.capaian_iku,
     "grafik-penyerapan": grafik.penyerapan_program,
+    "grafik-sdm": grafik.sdm,
     "grafik-tren": grafik.tren_realisasi,
     "iku": tabel_kinerja.iku,
     "iku-formulasi": tabel_kinerja.iku_formulasi,

@@ -54,7 +54,10 @@ class Tabel:
     baris: list[list[Sel]]
     kaki: list[list[Sel]] = field(default_factory=list)
     sumber: str = ""
-    lebar: bool | None = None  # None: landscape when it has more than seven columns
+    # Landscape or not: `render.tata_letak` measures every table of the report; a table
+    # shown without it (None) goes landscape above seven columns.
+    lebar: bool | None = None
+    rapat: bool = False  # printed portrait in smaller type (set by `render.tata_letak`)
     kunci: str = ""
     nomor: str = ""
     tautan: str = ""  # on the web page: where the data behind the table is edited
@@ -85,6 +88,7 @@ class Grafik:
 
 # A list item as the narrative writes it: "- …", "• …", "1. …", "a. …", "b) …".
 _BUTIR = re.compile(r"^(?:[-•]\s+|(?:\d+|[a-zA-Z])[.)]\s+)")
+_NOMOR = re.compile(r"^(?:\d+|[a-zA-Z])[.)]\s+")
 
 # A live figure or a table's number in the narrative: «{{indikator.100001.capaian}}»,
 # «{{ tabel.capaian-iku }}» (`sakip.lkjip.rujukan` says which codes exist).
@@ -145,13 +149,18 @@ class Teks:
 
     @property
     def isi(self) -> list[tuple[str, list[Potongan] | list[list[Potongan]]]]:
-        """("paragraf", pieces) and ("daftar", [pieces per item]) in reading order."""
+        """("paragraf", pieces) and ("daftar", [pieces per item]) in reading order; a list
+        whose items carry their own number or letter is ("urut", [pieces per item])."""
         hasil: list[tuple[str, list[Potongan] | list[list[Potongan]]]] = []
         for paragraf in self.paragraf:
             garis = [g.strip() for g in paragraf.splitlines() if g.strip()]
             for butir, kelompok in groupby(garis, key=lambda g: bool(_BUTIR.match(g))):
                 if butir:
-                    hasil.append(("daftar", [self._kalimat(re.sub(r"^[-•]\s+", "", g)) for g in kelompok]))
+                    daftar = [re.sub(r"^[-•]\s+", "", g) for g in kelompok]
+                    # Items that carry their own number or letter («- a. …» too) keep it
+                    # and get no bullet besides.
+                    jenis = "urut" if any(_NOMOR.match(g) for g in daftar) else "daftar"
+                    hasil.append((jenis, [self._kalimat(g) for g in daftar]))
                     continue
                 # A marker still in the text placed nothing (`sakip.lkjip.susun` takes the
                 # ones that did out): it shows as its own marked paragraph.

@@ -1,20 +1,37 @@
 """Rendering an assembled LKjIP to HTML, and to PDF with WeasyPrint from the same HTML.
 
+`pdf_dari_html` is the one place that calls WeasyPrint. The PDF is PDF/A-3a: archival
+(PDF/A-3: fonts embedded, XMP metadata, a colour profile) and at conformance level «a»,
+tagged (headings, lists, tables, figures with their alt text, the document's language),
+so a screen reader and an archive both get what they need from one file. Its page labels
+follow the printed numbering: the cover, then i, ii, … for the front matter, then 1, 2, …
+from Bab I (`_label_halaman`).
+
+Before rendering, each table's print orientation is decided from its measured content
+(`tata_letak`): a table goes landscape only when it cannot fit the portrait text width,
+even in the smaller type of a dense table (`Tabel.rapat`).
+
 The PDF of an unchanged report is not laid out twice: `pdf_laporan` keeps the last PDF
 of each agency's year with the SHA-256 of the HTML it came from (`BerkasPdf`), and
 serves it again while the HTML is the same.
 """
 
 import hashlib
+from decimal import Decimal
 
+import pydyf
 from django.template.loader import render_to_string
 from django.urls import reverse
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 
 from instansi.models import Instansi
 from sakip.lkjip.data import kumpulkan
+from sakip.lkjip.isi import Tabel
 from sakip.lkjip.susun import Dokumen, susun
 from sakip.models import BerkasPdf
+from sakip.templatetags.lkjip import tampil_nilai
+
+VARIAN_PDF = "pdf/a-3a"
 
 # The planner's screen where the data behind each table is entered: (URL name, whether it
 # takes the year, or the Renstra). Tables no planner enters (the evaluation) have none.
@@ -53,10 +70,77 @@ def _tautan_data(dokumen: Dokumen, kunci: str) -> str:
     return reverse(nama, args=args)
 
 
-def html_laporan(dokumen: Dokumen, web: bool = False, boleh_ubah: bool = False) -> str:
+# The printed text column of a portrait A4 page (laporan.css's margins), in points; the
+# table type and the smaller type of a dense portrait table (figure.rapat), in points, with
+# what a cell's padding and borders add to its text.
+LEBAR_TEGAK = 439
+HURUF_TABEL, RUANG_SEL = Decimal("8.5"), 9
+HURUF_RAPAT, RUANG_RAPAT = Decimal(7), 6
+# A text cell wraps, but not narrower than this (in em) or its longest word: a name
+# squeezed into a sliver makes a table pages long.
+TEKS_MIN = Decimal(6)
+_SEMPIT = set(".,:;()/-' ")
+
+
+def _em(teks: str) -> Decimal:
+    """A text's width in em of a Times-like face: digits ½ em, punctuation and spaces ¼,
+    capitals ⅔, other letters a little under ½."""
+    return sum(
+        (
+            Decimal("0.25")
+            if c in _SEMPIT
+            else Decimal("0.5")
+            if c.isdigit()
+            else Decimal("0.67")
+            if c.isupper()
+            else Decimal("0.45")
+            for c in teks
+        ),
+        Decimal(0),
+    )
+
+
+def _lebar_kolom(tabel: Tabel, pengaturan) -> list[Decimal]:
+    """Each column's narrowest comfortable width, in em: numbers do not wrap, text wraps
+    to its longest word (and not narrower than TEKS_MIN, unless the whole text is)."""
+    kolom = max((sum(s.colspan for s in b) for b in tabel.kepala + tabel.baris + tabel.kaki), default=0)
+    lebar = [Decimal(0)] * kolom
+    for baris in tabel.kepala + tabel.baris + tabel.kaki:
+        posisi = 0
+        for s in baris:
+            # A spanning cell or one pushed right by a row span above is skipped: its width
+            # is shared by columns the other rows measure.
+            if s.colspan == 1 and posisi < kolom:
+                teks = tampil_nilai(s, pengaturan)
+                if s.angka:
+                    perlu = _em(teks)
+                else:
+                    perlu = max([_em(k) for k in teks.split()] + [min(_em(teks), TEKS_MIN)])
+                lebar[posisi] = max(lebar[posisi], perlu)
+            posisi += s.colspan
+    return lebar
+
+
+def tata_letak(tabel: Tabel, pengaturan) -> None:
+    """Decide how a table prints from its columns' measured widths: portrait when they fit
+    the text column, portrait in smaller type (`Tabel.rapat`) when they fit so, else
+    landscape (`Tabel.lebar`). What a builder guessed from its column count is replaced."""
+    kolom = _lebar_kolom(tabel, pengaturan)
+    biasa = sum(k * HURUF_TABEL + RUANG_SEL for k in kolom) <= LEBAR_TEGAK
+    rapat = sum(k * HURUF_RAPAT + RUANG_RAPAT for k in kolom) <= LEBAR_TEGAK
+    tabel.lebar, tabel.rapat = not rapat, rapat and not biasa
+
+
+def html_laporan(dokumen: Dokumen, web: bool = False, boleh_ubah: bool = False, halaman_awal: str = "") -> str:
     """The report as one HTML document; `web` adds the PDF download, and for those who may
-    change the data (`boleh_ubah`) a link from each table to the screen that changes it."""
+    change the data (`boleh_ubah`) a link from each table to the screen that changes it.
+    `halaman_awal`, rendered HTML, opens the front matter (the publication's «Pernyataan
+    Telah Direviu»: `publikasi` renders it, this layer does not know it)."""
+    pengaturan = dokumen.data.pengaturan
+    for tabel in dokumen.ikhtisar_tabel + dokumen.daftar_tabel:
+        tata_letak(tabel, pengaturan)
     konteks = {"dokumen": dokumen, "data": dokumen.data, "pengaturan": dokumen.data.pengaturan, "web": web}
+    konteks["halaman_awal"] = halaman_awal
     if web:
         instansi = dokumen.data.instansi
         konteks["url_pdf"] = reverse("lkjip-pdf", args=[instansi.slug, dokumen.data.tahun])
@@ -67,9 +151,26 @@ def html_laporan(dokumen: Dokumen, web: bool = False, boleh_ubah: bool = False) 
     return render_to_string("lkjip/laporan.html", konteks)
 
 
-def pdf_dari_html(html: str) -> bytes:
-    """Lay the HTML out as a PDF; title, author and language come from the HTML head."""
-    return HTML(string=html, base_url=".").write_pdf()
+def _label_halaman(dokumen, pdf) -> None:
+    """Page labels as printed: «Sampul» for the cover, i, ii, … from the first front-matter
+    page, 1, 2, … from the first chapter page (the named pages of laporan.css)."""
+    nama = [halaman._page_box.page_type.name for halaman in dokumen.pages]
+    angka = pydyf.Array()
+    for awal, gaya in ((nama.index(n), g) for n, g in (("depan", "/r"), ("isi", "/D")) if n in nama):
+        angka.extend([awal, pydyf.Dictionary({"S": gaya, "St": 1})])
+    if angka and angka[0] > 0:
+        angka[:0] = [0, pydyf.Dictionary({"P": pydyf.String("Sampul")})]
+    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": angka})
+
+
+def pdf_dari_html(html: str, gaya: str = "") -> bytes:
+    """Lay the HTML out as a PDF/A-3a; title, author and language come from the HTML head.
+    `gaya` is print CSS for this PDF alone (the publication's verification line in every
+    page's foot, which the HTML cannot hold: it prints the HTML's own hash)."""
+    tambahan = [CSS(string=gaya)] if gaya else None
+    return HTML(string=html, base_url=".").write_pdf(
+        stylesheets=tambahan, pdf_variant=VARIAN_PDF, finisher=_label_halaman
+    )
 
 
 def versi(html: str) -> str:

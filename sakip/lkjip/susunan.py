@@ -104,7 +104,8 @@ LIMA_BAB = (
         (
             Bagian(
                 "Analisis Sumber Daya Manusia",
-                (N("sumber-daya-manusia"), B("sdm"), B("gambar-sumber-daya-manusia")),
+                # The staff chart is Lampung Barat's Gambar 3.1, right after its narrative.
+                (N("sumber-daya-manusia"), B("grafik-sdm"), B("sdm"), B("gambar-sumber-daya-manusia")),
             ),
             Bagian("Analisis Sarana dan Prasarana", (N("sarana-prasarana"), B("sarana"))),
             Bagian("Analisis Dokumen Anggaran", (N("analisis-anggaran"), B("belanja-jenis"))),

@@ -1,17 +1,28 @@
-"""Showing report cells: each value the Indonesian way, cut by the agency's rounding rule."""
+"""Showing report cells: each value the Indonesian way, cut by the agency's rounding rule.
+
+A figure that cannot be computed for a reason a table may meet many times shows a short
+mark in its cell, and the table explains the mark once, under it (`catatan_tabel`).
+"""
 
 from decimal import Decimal
 
 from django import template
 
 from inti.angka import format_angka, format_nilai, format_persen
-from sakip.lkjip.isi import ANGKA, NILAI, PERSEN, RASIO, RUPIAH, Sel
+from kinerja.hitung import TidakTerhitung
+from sakip.lkjip.isi import ANGKA, NILAI, PERSEN, RASIO, RUPIAH, Sel, Tabel
 
 register = template.Library()
+
+# «Belum diukur» is short and says itself; «Tidak dapat dihitung (pembagi nol)» filled
+# Tabel 3.3's cells nine times.
+TANDA = {TidakTerhitung.PEMBAGI_NOL: ("–*", "Tidak dapat dihitung karena pembaginya (target atau pagu) nol.")}
 
 
 def tampil_nilai(s: Sel, pengaturan) -> str:
     nilai = s.nilai
+    if isinstance(nilai, TidakTerhitung) and nilai in TANDA:
+        return TANDA[nilai][0]
     if not isinstance(nilai, (Decimal, int)) or isinstance(nilai, bool):
         return str(nilai)
     nilai = Decimal(nilai)
@@ -27,6 +38,13 @@ def tampil_nilai(s: Sel, pengaturan) -> str:
     if s.jenis in (ANGKA, RASIO):
         return format_angka(nilai, desimal, mode)
     return str(nilai)
+
+
+@register.simple_tag
+def catatan_tabel(tabel: Tabel) -> list[str]:
+    """The notes under a table: what each mark its cells show means, once."""
+    ada = {s.nilai for b in tabel.baris + tabel.kaki for s in b if isinstance(s.nilai, TidakTerhitung)}
+    return [f"{tanda} {arti}" for alasan, (tanda, arti) in TANDA.items() if alasan in ada]
 
 
 @register.simple_tag
