@@ -196,6 +196,7 @@ class OriginalNarrativeTests(AngkaNarasiTestCase):
             self.nilai(temuan), [("135,3 %", "130,07 %"), ("135,3 %", "130,07 %"), ("110 %", "110,89 %")]
         )
         self.assertEqual([t.ketik for t in temuan], ["135.3%", "135.3%", "110%"])
+        self.assertEqual([t.dibaca for t in temuan], ["135,3 %", "135,3 %", ""])
         self.assertEqual(temuan[1].judul, "Faktor pendukung")
         self.assertTrue(all(t.tempat.startswith("BAB IV") for t in temuan))
 

@@ -171,6 +171,12 @@ class Temuan:
     narasi_pk: int | None = None  # the `Narasi` row, for a link to its editor
 
     @property
+    def dibaca(self) -> str:
+        """How the typed number was read, where that is not plain from the text: «135,3 %»
+        for «135.3%», "" for «117,03%»."""
+        return "" if self.ketik.replace(" ", "") == self.nilai_ketik.replace(" ", "") else self.nilai_ketik
+
+    @property
     def pesan(self) -> str:
         return (
             f"Tertulis {self.nilai_ketik}, dihitung {self.nilai_hitung} "
