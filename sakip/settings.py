@@ -6,6 +6,7 @@ fallback secret or with DEBUG switched on by accident.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -65,6 +66,20 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 
+# Where the public reads published reports (https://sakip.example.go.id, no trailing slash):
+# a published PDF prints it with its verification line, so it must be the address the
+# public reaches, not the one the server listens on. Defaults to the first host named in
+# ALLOWED_HOSTS over https (http://127.0.0.1:8000 when DEBUG=1); empty when there is none,
+# and then the PDF prints the path alone.
+ALAMAT_PUBLIK = os.environ.get("ALAMAT_PUBLIK", "").strip()
+if not ALAMAT_PUBLIK:
+    _nama_host = [h for h in ALLOWED_HOSTS if not h.startswith((".", "*"))]
+    ALAMAT_PUBLIK = "http://127.0.0.1:8000" if DEBUG else (f"https://{_nama_host[0]}" if _nama_host else "")
+if ALAMAT_PUBLIK and not re.fullmatch(r"https?://[^/\s\"\\]+", ALAMAT_PUBLIK):
+    raise ImproperlyConfigured(
+        f"ALAMAT_PUBLIK={ALAMAT_PUBLIK!r} is not a site address such as https://sakip.example.go.id"
+    )
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -83,6 +98,7 @@ INSTALLED_APPS = [
     "kinerja",
     "anggaran",
     "sakip",
+    "publikasi",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,4 @@
-"""Site-wide URLs: sign-in, the planners' screens, the LKjIP and the admin."""
+"""Site-wide URLs: sign-in, the planners' screens, the LKjIP, the public pages and the admin."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth
@@ -53,5 +53,7 @@ urlpatterns = [
         lkjip.perjanjian_pdf,
         name="perjanjian-kinerja-pdf",
     ),
+    # The public pages (no login): published reports, open data, verification.
+    path("", include("publikasi.urls")),
     path("admin/", admin.site.urls),
 ]

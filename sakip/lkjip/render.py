@@ -131,7 +131,9 @@ def tata_letak(tabel: Tabel, pengaturan) -> None:
     tabel.lebar, tabel.rapat = not rapat, rapat and not biasa
 
 
-def html_laporan(dokumen: Dokumen, web: bool = False, boleh_ubah: bool = False, halaman_awal: str = "") -> str:
+def html_laporan(
+    dokumen: Dokumen, web: bool = False, boleh_ubah: bool = False, halaman_awal: str = ""
+) -> str:
     """The report as one HTML document; `web` adds the PDF download, and for those who may
     change the data (`boleh_ubah`) a link from each table to the screen that changes it.
     `halaman_awal`, rendered HTML, opens the front matter (the publication's «Pernyataan

@@ -1,0 +1,1 @@
+"""Publication: a reviewed LKjIP frozen as an immutable snapshot, and the public pages."""
