@@ -225,7 +225,7 @@ class GrafikTests(TestCase):
     def gambar(self, fungsi, data):
         figur = []
 
-        def simpan(fig, alt):
+        def simpan(fig, *_):
             figur.append(fig)
             return "<svg></svg>"
 

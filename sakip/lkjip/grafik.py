@@ -16,6 +16,7 @@ Quantities start at zero; a bar's colour is its predikat's (`warna_pita`).
 
 import html
 import io
+import re
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
@@ -67,16 +68,36 @@ def warna_pita(pita: list[Pita]) -> dict[str, str]:
     return {p.label: to_hex(PALET_PITA(n / (len(urut) - 1))) for n, p in enumerate(urut)}
 
 
-def _svg(fig, alt: str) -> str:
+_TAG = re.compile(r"<[^>!?][^>]*>")
+_GAYA = re.compile(r'style="([^"]*)"')
+_RUJUK_ID = re.compile(r'(\bid="|href="#|url\(#)')
+
+
+def _svg(fig, alt: str, kunci: str) -> str:
     """The figure as an SVG element named by `alt` (role img, a <title> first child)."""
     keluaran = io.StringIO()
     fig.savefig(keluaran, format="svg", metadata={"Date": None})
     plt.close(fig)
     teks = keluaran.getvalue()
-    teks = teks[teks.index("<svg") :]
+    teks = _TAG.sub(lambda tag: _tag(tag.group(0), kunci), teks[teks.index("<svg") :])
     akhir_tag = teks.index(">") + 1
     nama = html.escape(alt)
     return f'{teks[: akhir_tag - 1]} role="img" aria-label="{nama}"><title>{nama}</title>{teks[akhir_tag:]}'
+
+
+def _tag(tag: str, kunci: str) -> str:
+    """One tag made fit for the page: ids prefixed by the chart's key, as matplotlib numbers
+    them per figure (axes_1, patch_1…) and two charts must not share one; style attributes
+    as presentation attributes, because WeasyPrint also reads an inline SVG's styles as HTML
+    CSS and warns about every SVG-only property in them, hundreds per report."""
+    tag = _RUJUK_ID.sub(lambda m: f"{m.group(1)}{kunci}-", tag)
+    return _GAYA.sub(lambda m: " ".join(_atribut(d) for d in m.group(1).split(";") if ":" in d), tag)
+
+
+def _atribut(deklarasi: str) -> str:
+    """`fill: #1f4e79` → `fill="#1f4e79"`."""
+    nama, nilai = deklarasi.split(":", 1)
+    return f'{nama.strip()}="{nilai.strip()}"'
 
 
 def _bungkus(teks: str, lebar_inci: float, ukuran: float = 8) -> list[str]:
@@ -203,7 +224,7 @@ def capaian_iku(data: DataLaporan) -> list:
         )
         + "."
     )
-    return [Grafik(judul, _svg(fig, alt), kunci="grafik-capaian", alt=alt)]
+    return [Grafik(judul, _svg(fig, alt, "grafik-capaian"), kunci="grafik-capaian", alt=alt)]
 
 
 def _label_tahun(tahun: list[int], lebar_inci: float) -> list[int]:
@@ -279,7 +300,7 @@ def tren_realisasi(data: DataLaporan) -> list:
     return [
         Grafik(
             "Tren Realisasi Indikator Kinerja Utama (garis putus-putus: target tahun ini)",
-            _svg(fig, alt),
+            _svg(fig, alt, "grafik-tren"),
             kunci="grafik-tren",
             alt=alt,
         )
@@ -300,7 +321,7 @@ def penyerapan_program(data: DataLaporan) -> list:
     return [
         Grafik(
             f"Penyerapan Anggaran per Program Tahun {data.tahun}",
-            _svg(fig, alt),
+            _svg(fig, alt, "grafik-penyerapan"),
             kunci="grafik-penyerapan",
             alt=alt,
         )
@@ -335,4 +356,4 @@ def sdm(data: DataLaporan) -> list:
         )
         + "."
     )
-    return [Grafik(judul, _svg(fig, alt), kunci="grafik-sdm", label="Gambar", alt=alt)]
+    return [Grafik(judul, _svg(fig, alt, "grafik-sdm"), kunci="grafik-sdm", label="Gambar", alt=alt)]
