@@ -8,7 +8,7 @@ version number; the old one stays readable, superseded by having a newer one (de
 stored: a stored mark would be an UPDATE).
 
 The row refuses to be changed: `save()` of an existing row, `delete()`, and a queryset's
-`update()` and `delete()` raise `TerbitanTetap`; on PostgreSQL a trigger (migration 0002)
+`update()`, `bulk_update()` and `delete()` raise `TerbitanTetap`; on PostgreSQL a trigger (migration 0002)
 refuses an UPDATE or DELETE from any client. Its foreign keys PROTECT, so deleting an
 agency or a user cannot cascade into it either.
 """
@@ -35,6 +35,11 @@ class TerbitanQuerySet(models.QuerySet):
         raise TerbitanTetap
 
     def delete(self):
+        raise TerbitanTetap
+
+    # Django's own would fail in its update() too, but inside an atomic block it opens
+    # without a savepoint, leaving the caller's transaction broken: refuse before it.
+    def bulk_update(self, objs, fields, batch_size=None):
         raise TerbitanTetap
 
     def tanpa_isi(self):
