@@ -221,8 +221,11 @@ class VerifikasiForm(forms.Form):
 @require_http_methods(["GET", "HEAD", "POST"])
 def verifikasi(request):
     """Is this a published report, which one, and is it the current version?"""
-    sumber = request.POST if request.method == "POST" else request.GET
-    form = VerifikasiForm(sumber, request.FILES) if sumber else VerifikasiForm()
+    if request.method == "POST":
+        form = VerifikasiForm(request.POST, request.FILES)
+    else:
+        # The pasted identifier comes by GET too, so a result can be linked to.
+        form = VerifikasiForm(request.GET or None)
     hasil = None
     if form.is_bound and form.is_valid():
         sidik = form.sidik_diperiksa()
