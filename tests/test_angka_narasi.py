@@ -154,6 +154,15 @@ class PlantedTests(AngkaNarasiTestCase):
         teks = "Anggaran program prioritas Rp 3.981.200.000 dengan realisasi Rp 3.283.137.438 (82,47 %)."
         self.assertEqual(self.temuan(BL, narasi={"realisasi-anggaran": teks}), [])
 
+    def test_a_figure_of_something_the_sentence_does_not_name_is_no_contradiction(self):
+        # 103,97 % is an indicator's capaian, not a wrong average of the IKU (100,46 %).
+        teks = "Dinas Koperasi dan UKM Kota Bandar Lampung mencapai capaian 103,97 %."
+        self.assertEqual(self.temuan(BL, narasi={"capaian-kinerja": teks}), [])
+        teks = "Dinas Koperasi dan UKM Kota Bandar Lampung mencapai capaian 103,79 %."
+        self.assertEqual(
+            self.nilai(self.temuan(BL, narasi={"capaian-kinerja": teks})), [("103,79 %", "100,46 %")]
+        )
+
     def test_indonesian_numbers_milyar_and_a_dot_decimal_are_read(self):
         teks = "Dinas ini pada 2023 memiliki total anggaran Rp 18,3 milyar dan realisasi Rp 18,4 milyar."
         (t,) = self.temuan(LB, narasi={"realisasi-anggaran": teks})

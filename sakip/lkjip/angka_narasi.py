@@ -51,6 +51,10 @@ the list):
   (that is 111); Bandar Lampung truncates, so «18,83» is not 18,829… (18,82). A typed
   figure with fewer decimals than the report shows is a contradiction unless it equals
   the computed one so rounded.
+- **A figure the sentence does not name.** A number typed to two or more decimals that is
+  exactly a figure of the same kind of any other entity of the report is no contradiction:
+  «Dinas … capaian 103,97 %» speaks of an indicator it does not name, not wrongly of the
+  agency's average.
 - **A contradiction** is a typed number equal to none of the compared figures and within
   5 % of one of them (relative to the computed figure): close enough to be meant as that
   figure, far enough from the others to be a different one. «135.3 %» against 130,07 %
@@ -450,6 +454,16 @@ def _sebanding(t: _Ketik, c: _Calon, peran: str | None, satuan: str, jenis_belan
     return c.jenis in (RASIO, ANGKA) and not t.rupiah and not t.skala and t.desimal > 0
 
 
+def _figur_lain(t: _Ketik, k: _Katalog, peran, jenis_belanja: bool, mode) -> bool:
+    """Whether a number typed to two or more decimals is exactly a figure of the report
+    that the sentence does not name: then it speaks of that, not wrongly of what it names."""
+    return any(
+        _sebanding(t, c, peran, k.satuan.get(e, ""), jenis_belanja) and _sama(t, c, mode)
+        for e, calon in k.calon.items()
+        for c in calon
+    )
+
+
 def _peran_sebelum(kalimat: str, awal: int) -> str | None:
     """The role the words before a rupiah figure give it: realisasi, sisa or anggaran."""
     kata = [c.group(1).casefold() for c in _PERAN.finditer(kalimat[:awal])]
@@ -509,6 +523,8 @@ def _periksa_kalimat(
             and _dalam_konteks(c, polos, tahun_disebut)
         ]
         if not calon or any(_sama(t, c, pengaturan.pembulatan) for c in calon):
+            continue
+        if t.desimal >= 2 and _figur_lain(t, k, peran, jenis_belanja, pengaturan.pembulatan):
             continue
         dekat = [
             (s, n, c)
