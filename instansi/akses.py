@@ -91,11 +91,13 @@ def akses_untuk(user, instansi: Instansi, tahun: int | None = None) -> Akses:
     return Akses(user, instansi, tahun, boleh_tulis(user, instansi), terkunci)
 
 
-def buka(request, slug: str, tahun: int | None = None) -> Akses:
+def buka(request, slug: str, tahun: int | None = None, *, menulis: bool | None = None) -> Akses:
     """The access prologue: the agency of `slug` (and the year) as this request may use it.
 
     404 when the user may not read the agency or the year is out of range; for a request
     that writes, 403 when the user may only read, or the year is locked for them.
+    `menulis=False` declares a POST that does not write the agency's data (the review's
+    transitions and notes, which `reviu.alur` authorises by role): reading decides alone.
     """
     if tahun is not None and not tahun_sah(tahun):
         raise Http404(f"Tahun harus antara {TAHUN_AWAL} dan {TAHUN_AKHIR}.")
@@ -104,7 +106,9 @@ def buka(request, slug: str, tahun: int | None = None) -> Akses:
     except Instansi.DoesNotExist:
         raise Http404("Instansi tidak ditemukan.") from None
     akses = akses_untuk(request.user, instansi, tahun)
-    if request.method not in ("GET", "HEAD", "OPTIONS"):
+    if menulis is None:
+        menulis = request.method not in ("GET", "HEAD", "OPTIONS")
+    if menulis:
         if not akses.boleh_tulis:
             raise PermissionDenied("Anda hanya dapat membaca data instansi ini.")
         if tahun is not None:

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "anggaran",
     "sakip",
     "publikasi",
+    "reviu",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +151,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sakip.konteks.navigasi",
+                "reviu.konteks.reviu",
             ],
         },
     },

@@ -1,4 +1,4 @@
-"""Site-wide URLs: sign-in, the planners' screens, the LKjIP, the public pages and the admin."""
+"""Site-wide URLs: sign-in, the planners' screens, the LKjIP, the review, the public pages and the admin."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth
@@ -32,7 +32,6 @@ urlpatterns = [
         name="sandi-diganti",
     ),
     path(AWALAN_TAHUN, views.instansi_tahun, name="instansi-tahun"),
-    path(AWALAN_TAHUN + "kunci/", views.kunci_tahun, name="kunci-tahun"),
     path(AWALAN_TAHUN + "naskah-lkjip/", views.naskah_laporan, name="naskah-lkjip"),
     path(AWALAN_TAHUN + "narasi/", narasi.narasi_daftar, name="narasi-daftar"),
     path(AWALAN_TAHUN + "narasi/baru/", narasi.narasi, name="narasi-baru"),
@@ -55,5 +54,7 @@ urlpatterns = [
     ),
     # The public pages (no login): published reports, open data, verification.
     path("", include("publikasi.urls")),
+    # The inspectorate's review: reports' life, notes, the reviewer's desk.
+    path("", include("reviu.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,11 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from anggaran.ringkasan import NodeAnggaran, jumlah
 from instansi import akses
-from instansi.models import KunciTahun
 from inti.forms import BerVersiForm
 from kinerja.hitung import TidakTerhitung
 from sakip.beranda import daftar_beranda
@@ -82,20 +81,3 @@ def naskah_laporan(request, slug: str, tahun: int):
             field.disabled = True
     konteks = ruang.konteks() | {"form": form}
     return render(request, "sakip/naskah_laporan.html", konteks, status=409 if form.konflik else 200)
-
-
-@login_required
-@require_POST
-def kunci_tahun(request, slug: str, tahun: int):
-    """Lock (or, for an admin, unlock) an agency's year. Planners lock when they submit."""
-    # Without the year: locking an already locked year is no change, and an admin unlocks.
-    instansi = akses.buka(request, slug).instansi
-    if request.POST.get("buka") and request.user.is_superuser:
-        KunciTahun.objects.filter(instansi=instansi, tahun=tahun).delete()
-        messages.success(request, f"Tahun {tahun} dibuka kembali.")
-    else:
-        KunciTahun.objects.get_or_create(
-            instansi=instansi, tahun=tahun, defaults={"dikunci_oleh": request.user}
-        )
-        messages.success(request, f"Tahun {tahun} dikunci: datanya tidak dapat diubah lagi oleh perencana.")
-    return redirect("instansi-tahun", slug=instansi.slug, tahun=tahun)

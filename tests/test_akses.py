@@ -14,6 +14,7 @@ from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests.matriks
+from instansi.models import Pemeriksa
 from kinerja.models import Indikator, Sasaran
 from sakip.excel.realisasi import templat
 from sakip.models import UnggahanExcel
@@ -44,7 +45,8 @@ def nama_url(patterns=None, namespace="") -> set[str]:
 
 
 def dunia() -> SimpleNamespace:
-    """Agency A (two sasaran, programs, budget) and agency B in another region, and the cast."""
+    """Agency A (two sasaran, programs, budget) and agency B in another region, and the cast
+    (B's region has its own reviewer, who must not see A)."""
     a = buat_instansi("dinas-a")
     b = buat_instansi("dinas-b")
     perencana_a, perencana_b, pemeriksa = buat_pemeran(a, b)
@@ -53,7 +55,9 @@ def dunia() -> SimpleNamespace:
         "perencana_a": perencana_a,
         "perencana_b": perencana_b,
         "pemeriksa": pemeriksa,
+        "pemeriksa_b": get_user_model().objects.create_user("pemeriksa-b", password="rahasia-p-2"),
     }
+    Pemeriksa.objects.create(user=pengguna["pemeriksa_b"], pemda=b.pemda)
     unggahan_a = UnggahanExcel.objects.create(
         instansi=a,
         tahun=2022,

@@ -136,16 +136,6 @@ class AccessTests(RealisasiTestCase):
         self.assertEqual(self.tersimpan().versi, sebelum)
         self.assertNotContains(self.client.get(self.url), 'type="submit">Simpan')
 
-    def test_a_planner_locks_the_year_and_only_an_admin_unlocks_it(self):
-        kunci = reverse("kunci-tahun", args=[self.a.slug, 2022])
-        self.client.post(kunci)
-        self.assertTrue(KunciTahun.objects.filter(instansi=self.a, tahun=2022).exists())
-        self.client.post(kunci, {"buka": "1"})
-        self.assertTrue(KunciTahun.objects.filter(instansi=self.a, tahun=2022).exists())
-        self.client.force_login(self.admin)
-        self.client.post(kunci, {"buka": "1"})
-        self.assertFalse(KunciTahun.objects.filter(instansi=self.a, tahun=2022).exists())
-
 
 class LostUpdateTests(RealisasiTestCase):
     def test_of_two_people_saving_the_same_realisation_exactly_one_wins(self):

@@ -528,13 +528,6 @@ class SeranganTests(TahanTestCase):
         self.assertContains(r, "paling banyak 15 angka")
         self.assertEqual(self.client.get(url).status_code, 200)
 
-    def test_who_unlocked_a_year_and_when_is_recorded(self):
-        KunciTahun.objects.create(instansi=self.a, tahun=TAHUN)
-        self.client.force_login(self.admin)
-        self.client.post(reverse("kunci-tahun", args=[self.a.slug, TAHUN]), {"buka": "1"})
-        dibuka = KunciTahun.history.filter(instansi_id=self.a.pk, tahun=TAHUN, history_type="-").get()
-        self.assertEqual(dibuka.history_user, self.admin)
-
 
 class IndukTerhapusTests(TransactionTestCase):
     """A row written under a parent someone deletes meanwhile: the database refuses it when

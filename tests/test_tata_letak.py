@@ -1,7 +1,7 @@
 """The layout holds what the README's architecture promises: dependencies point one way
-(`inti ← instansi ← kinerja ← anggaran ← sakip`), no screen module imports another, and
-the lower apps' templates link up to the agency's year through `url_tahun`, not through
-a URL name of the app above them."""
+(`inti ← instansi ← kinerja ← anggaran ← sakip ← publikasi ← reviu`), no screen module
+imports another, and the lower apps' templates link up to the agency's year through
+`url_tahun`, not through a URL name of the app above them."""
 
 import ast
 import re
@@ -13,11 +13,9 @@ from django.urls import reverse
 from tests.factories import buat_instansi, buat_pemeran
 
 AKAR = Path(__file__).resolve().parent.parent
-LAPISAN = ["inti", "instansi", "kinerja", "anggaran", "sakip", "publikasi"]
+LAPISAN = ["inti", "instansi", "kinerja", "anggaran", "sakip", "publikasi", "reviu"]
 # URL names that belong to `sakip`, the top app.
-URL_SAKIP = re.compile(
-    r"""\{%\s*url\s+['"](instansi-tahun|kunci-tahun|naskah-lkjip|lkjip-\w+|excel-[\w-]+)['"]"""
-)
+URL_SAKIP = re.compile(r"""\{%\s*url\s+['"](instansi-tahun|naskah-lkjip|lkjip-\w+|excel-[\w-]+)['"]""")
 
 
 def impor(berkas: Path) -> set[str]:

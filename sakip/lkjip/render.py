@@ -132,17 +132,19 @@ def tata_letak(tabel: Tabel, pengaturan) -> None:
 
 
 def html_laporan(
-    dokumen: Dokumen, web: bool = False, boleh_ubah: bool = False, halaman_awal: str = ""
+    dokumen: Dokumen, web: bool = False, boleh_ubah: bool = False, halaman_awal: str = "", panel: str = ""
 ) -> str:
     """The report as one HTML document; `web` adds the PDF download, and for those who may
     change the data (`boleh_ubah`) a link from each table to the screen that changes it.
     `halaman_awal`, rendered HTML, opens the front matter (the publication's «Pernyataan
-    Telah Direviu»: `publikasi` renders it, this layer does not know it)."""
+    Telah Direviu»: `publikasi` renders it, this layer does not know it). `panel`, rendered
+    HTML, goes above the web page's cover (the reviewer's notes, from the layer above)."""
     pengaturan = dokumen.data.pengaturan
     for tabel in dokumen.ikhtisar_tabel + dokumen.daftar_tabel:
         tata_letak(tabel, pengaturan)
     konteks = {"dokumen": dokumen, "data": dokumen.data, "pengaturan": dokumen.data.pengaturan, "web": web}
     konteks["halaman_awal"] = halaman_awal
+    konteks["panel"] = panel if web else ""
     if web:
         instansi = dokumen.data.instansi
         konteks["url_pdf"] = reverse("lkjip-pdf", args=[instansi.slug, dokumen.data.tahun])

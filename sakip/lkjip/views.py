@@ -22,7 +22,10 @@ def laporan_html(request, slug: str, tahun: int):
         dokumen = susun(kumpulkan(ruang.instansi, tahun))
     except LaporanTidakAda as exc:
         raise Http404(str(exc)) from None
-    return HttpResponse(html_laporan(dokumen, web=True, boleh_ubah=ruang.boleh_ubah))
+    # What the apps above add to the web page (the review's notes) comes from their context
+    # processors, through a partial rendered with the request; this layer names none of them.
+    panel = render_to_string("lkjip/_panel_web.html", request=request)
+    return HttpResponse(html_laporan(dokumen, web=True, boleh_ubah=ruang.boleh_ubah, panel=panel))
 
 
 @login_required

@@ -3,13 +3,14 @@
 Each module defines `MATRIKS = {url_name: Entri(...)}`; `tests/test_akses.py` gathers all
 of them, requests every URL of the application as every role with GET and with POST, and
 fails on a URL that has no entry. Roles: admin, perencana_a (planner of agency A),
-perencana_b (planner of agency B), pemeriksa (reviewer of A's region), anonim.
+perencana_b (planner of agency B), pemeriksa (reviewer of A's region), pemeriksa_b
+(reviewer of B's region, a stranger to A), anonim.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-PERAN = ("admin", "perencana_a", "perencana_b", "pemeriksa", "anonim")
+PERAN = ("admin", "perencana_a", "perencana_b", "pemeriksa", "pemeriksa_b", "anonim")
 
 
 @dataclass(frozen=True)
@@ -27,13 +28,27 @@ class Entri:
 
 
 def baca(kode=200) -> dict[str, int]:
-    """A page of agency A: its readers see it, B's planner gets 404, anonymous users login."""
-    return {"admin": kode, "perencana_a": kode, "perencana_b": 404, "pemeriksa": kode, "anonim": 302}
+    """A page of agency A: its readers see it, B's planner and reviewer get 404, anonymous users login."""
+    return {
+        "admin": kode,
+        "perencana_a": kode,
+        "perencana_b": 404,
+        "pemeriksa": kode,
+        "pemeriksa_b": 404,
+        "anonim": 302,
+    }
 
 
 def tulis(kode=302) -> dict[str, int]:
-    """A write to agency A: admin and A's planner may, the reviewer gets 403, B's planner 404."""
-    return {"admin": kode, "perencana_a": kode, "perencana_b": 404, "pemeriksa": 403, "anonim": 302}
+    """A write to agency A: admin and A's planner may, the reviewer gets 403, B's planner and reviewer 404."""
+    return {
+        "admin": kode,
+        "perencana_a": kode,
+        "perencana_b": 404,
+        "pemeriksa": 403,
+        "pemeriksa_b": 404,
+        "anonim": 302,
+    }
 
 
 def semua(kode, anonim=None) -> dict[str, int]:

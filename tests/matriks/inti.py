@@ -16,7 +16,6 @@ MATRIKS = {
     "ganti-sandi": Entri(lambda d: [], semua(200, anonim=302), semua(200, anonim=302)),
     "sandi-diganti": Entri(lambda d: [], semua(200, anonim=302), TIDAK_ADA),
     "instansi-tahun": Entri(_tahun, baca(), TIDAK_ADA),
-    "kunci-tahun": Entri(_tahun, TIDAK_ADA, tulis(302)),
     "naskah-lkjip": Entri(
         _tahun, baca(), tulis(302), data=lambda d: {"judul": "LKjIP", "tempat_tanggal": "Kota, 2023"}
     ),
@@ -30,8 +29,22 @@ MATRIKS = {
     # An upload is seen and applied only by the planner who made it.
     "excel-pratinjau": Entri(
         lambda d: [*_tahun(d), d.unggahan_a.pk],
-        {"admin": 404, "perencana_a": 200, "perencana_b": 404, "pemeriksa": 404, "anonim": 302},
-        {"admin": 404, "perencana_a": 302, "perencana_b": 404, "pemeriksa": 403, "anonim": 302},
+        {
+            "admin": 404,
+            "perencana_a": 200,
+            "perencana_b": 404,
+            "pemeriksa": 404,
+            "pemeriksa_b": 404,
+            "anonim": 302,
+        },
+        {
+            "admin": 404,
+            "perencana_a": 302,
+            "perencana_b": 404,
+            "pemeriksa": 403,
+            "pemeriksa_b": 404,
+            "anonim": 302,
+        },
     ),
     "lkjip-html": Entri(_tahun, baca(), TIDAK_ADA),
     "lkjip-xlsx": Entri(_tahun, baca(), TIDAK_ADA),
