@@ -1,36 +1,12 @@
-"""Checks of the indicators: the plan's targets, their definition, realisations and capaian."""
+"""Checks of the indicators: their definition, targets and realisations."""
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from inti.angka import format_persen
-from kinerja.hitung import TidakTerhitung
 from kinerja.models import Target
-from kinerja.pengukuran import realisasi_tahun
-from reviu.pemeriksaan import Temuan, alamat, alamat_instansi, nama_indikator, nilai, persen
+from reviu.pemeriksaan import Temuan, alamat, alamat_instansi, nama_indikator, nilai
 from sakip.lkjip.data import DataLaporan
 
 PK = (Target.Sumber.PK_MURNI, Target.Sumber.PK_PERUBAHAN)
-# Beyond these a capaian is more likely a wrong target, realisation or polarity than a
-# performance: Lampung Barat's 335 % (13,4 against a target of 4) is the kind to look at.
-CAPAIAN_WAJAR = (Decimal(0), Decimal(200))
-
-
-def renstra_tanpa_target(data: DataLaporan) -> Iterator[Temuan]:
-    """Sasaran indicators (the Renstra's target grid) without a Renstra target for the year."""
-    sasaran = [i for s in data.sasaran for i in s.indikator]
-    tanpa = [i for i in sasaran if Target.Sumber.RENSTRA not in i.target_per_sumber]
-    if tanpa:
-        renstra = data.renstra
-        nama = ", ".join(f"«{i.nama}»" for i in tanpa)
-        yield Temuan(
-            kode="renstra-tanpa-target",
-            judul="Renstra tanpa target tahun ini",
-            pesan=f"{len(tanpa)} dari {len(sasaran)} indikator sasaran belum memiliki target "
-            f"Renstra tahun {data.tahun}: {nama}.",
-            objek=f"Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}",
-            tautan=alamat_instansi(data, "target-renstra", renstra.pk),
-        )
 
 
 def pk_beda_renstra(data: DataLaporan) -> Iterator[Temuan]:
@@ -72,42 +48,3 @@ def tanpa_definisi(data: DataLaporan) -> Iterator[Temuan]:
                 objek=nama_indikator(i.indikator),
                 tautan=alamat_instansi(data, "indikator-ubah", i.indikator.pk),
             )
-
-
-def realisasi_kosong(data: DataLaporan) -> Iterator[Temuan]:
-    """An indicator of the report with no realisation for the year (a row without a value
-    or its components counts as none; its keterangan, «Belum dinilai», is quoted)."""
-    for i in data.semua_indikator():
-        if i.ukur.realisasi != TidakTerhitung.BELUM_DIUKUR:
-            continue
-        baris = realisasi_tahun(i.indikator.realisasi.all(), data.tahun)
-        keterangan = f" (keterangan: «{baris.keterangan}»)" if baris and baris.keterangan else ""
-        target = i.ukur.target
-        terhadap = f" terhadap target {nilai(data, i.indikator, target)}" if target is not None else ""
-        yield Temuan(
-            kode="realisasi-kosong",
-            judul="Realisasi belum diisi",
-            pesan=f"Realisasi tahun {data.tahun}{terhadap} belum diisi{keterangan}; "
-            "capaiannya tidak dapat dihitung.",
-            objek=nama_indikator(i.indikator),
-            tautan=alamat(data, "realisasi", i.indikator.pk),
-        )
-
-
-def capaian_tidak_wajar(data: DataLaporan) -> Iterator[Temuan]:
-    """A capaian above 200 % or below 0."""
-    bawah, atas = CAPAIAN_WAJAR
-    for i in data.semua_indikator():
-        capaian = i.ukur.capaian
-        if not isinstance(capaian, Decimal) or bawah <= capaian <= atas:
-            continue
-        batas = f"di atas {format_persen(atas, 0)}" if capaian > atas else "di bawah 0"
-        yield Temuan(
-            kode="capaian-tidak-wajar",
-            judul="Capaian di luar 0–200 %",
-            pesan=f"Capaian {persen(data, capaian)} ({batas}) dari realisasi "
-            f"{nilai(data, i.indikator, i.ukur.realisasi)} terhadap target "
-            f"{nilai(data, i.indikator, i.ukur.target)}: periksa target, realisasi dan polaritasnya.",
-            objek=nama_indikator(i.indikator),
-            tautan=alamat(data, "realisasi", i.indikator.pk),
-        )
