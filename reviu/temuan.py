@@ -5,14 +5,24 @@ query of its own; the planner sees the list before submitting, the reviewer on t
 review page, and the submission records it (`reviu.alur`).
 """
 
-from reviu.pemeriksaan import Temuan, indikator
+from reviu.pemeriksaan import Temuan, anggaran, indikator, narasi
 from sakip.lkjip.data import DataLaporan
 
 __all__ = ["PEMERIKSAAN", "Temuan", "temukan"]
 
+# In the order a reader meets what they concern: the plan and the agreement (Bab II), the
+# indicators and their measurement (Bab III), the budget beside them, then the narratives.
 PEMERIKSAAN = [
+    indikator.renstra_tanpa_target,
     indikator.pk_beda_renstra,
     indikator.tanpa_definisi,
+    indikator.realisasi_kosong,
+    indikator.capaian_tidak_wajar,
+    anggaran.program_tanpa_indikator,
+    anggaran.anak_beda_induk,
+    anggaran.serapan_tinggi_capaian_rendah,
+    anggaran.tercapai_tanpa_belanja,
+    narasi.narasi,
 ]
 
 

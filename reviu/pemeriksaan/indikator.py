@@ -1,12 +1,36 @@
-"""Checks of the indicators: their definition, targets and realisations."""
+"""Checks of the indicators: the plan's targets, their definition, realisations and capaian."""
 
 from collections.abc import Iterator
+from decimal import Decimal
 
+from inti.angka import format_persen
+from kinerja.hitung import TidakTerhitung
 from kinerja.models import Target
-from reviu.pemeriksaan import Temuan, alamat, alamat_instansi, nama_indikator, nilai
+from kinerja.pengukuran import realisasi_tahun
+from reviu.pemeriksaan import Temuan, alamat, alamat_instansi, nama_indikator, nilai, persen
 from sakip.lkjip.data import DataLaporan
 
 PK = (Target.Sumber.PK_MURNI, Target.Sumber.PK_PERUBAHAN)
+# Beyond these a capaian is more likely a wrong target, realisation or polarity than a
+# performance: Lampung Barat's 335 % (13,4 against a target of 4) is the kind to look at.
+CAPAIAN_WAJAR = (Decimal(0), Decimal(200))
+
+
+def renstra_tanpa_target(data: DataLaporan) -> Iterator[Temuan]:
+    """Sasaran indicators (the Renstra's target grid) without a Renstra target for the year."""
+    sasaran = [i for s in data.sasaran for i in s.indikator]
+    tanpa = [i for i in sasaran if Target.Sumber.RENSTRA not in i.target_per_sumber]
+    if tanpa:
+        renstra = data.renstra
+        nama = ", ".join(f"«{i.nama}»" for i in tanpa)
+        yield Temuan(
+            kode="renstra-tanpa-target",
+            judul="Renstra tanpa target tahun ini",
+            pesan=f"{len(tanpa)} dari {len(sasaran)} indikator sasaran belum memiliki target "
+            f"Renstra tahun {data.tahun}: {nama}.",
+            objek=f"Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}",
+            tautan=alamat_instansi(data, "target-renstra", renstra.pk),
+        )
 
 
 def pk_beda_renstra(data: DataLaporan) -> Iterator[Temuan]:
@@ -32,19 +56,57 @@ def pk_beda_renstra(data: DataLaporan) -> Iterator[Temuan]:
 
 
 def tanpa_definisi(data: DataLaporan) -> Iterator[Temuan]:
-    """An indicator whose formulasi or sumber data is empty: the reader cannot tell how it
-    was measured or from what."""
-    for i in data.semua_indikator():
-        kosong = [
-            label
-            for label, isi in (("formulasi", i.indikator.formulasi), ("sumber data", i.indikator.sumber_data))
-            if not isi.strip()
-        ]
+    """A sasaran indicator (an IKU row of the report's tables, which print its formulasi and
+    sumber data) with either left empty: the reader sees «–» where the report should say how
+    it is measured and from what. Program and kegiatan indicators are left out: the report
+    prints no definition for them, and dozens of findings no table shows would bury the rest."""
+    for i in (i for s in data.sasaran for i in s.indikator):
+        isian = {"formulasi": i.indikator.formulasi, "sumber data": i.indikator.sumber_data}
+        kosong = [label for label, isi in isian.items() if not isi.strip()]
         if kosong:
             yield Temuan(
                 kode="indikator-tanpa-definisi",
                 judul="Indikator tanpa formulasi atau sumber data",
-                pesan=f"Belum diisi: {' dan '.join(kosong)}.",
+                pesan=f"Belum diisi: {' dan '.join(kosong)}; tabel IKU laporan menampilkan «–».",
                 objek=nama_indikator(i.indikator),
                 tautan=alamat_instansi(data, "indikator-ubah", i.indikator.pk),
             )
+
+
+def realisasi_kosong(data: DataLaporan) -> Iterator[Temuan]:
+    """An indicator with a target for the year and no realisation of it (a row without a
+    value or components counts as none; its keterangan, «Belum dinilai», is quoted). One
+    without a target is not measured this year, so nothing is missing."""
+    for i in data.semua_indikator():
+        target = i.ukur.target
+        if target is None or i.ukur.realisasi != TidakTerhitung.BELUM_DIUKUR:
+            continue
+        baris = realisasi_tahun(i.indikator.realisasi.all(), data.tahun)
+        keterangan = f" (keterangan: «{baris.keterangan}»)" if baris and baris.keterangan else ""
+        yield Temuan(
+            kode="realisasi-kosong",
+            judul="Realisasi belum diisi",
+            pesan=f"Target {data.tahun} {nilai(data, i.indikator, target)}, realisasinya belum diisi"
+            f"{keterangan}; capaiannya tidak dapat dihitung.",
+            objek=nama_indikator(i.indikator),
+            tautan=alamat(data, "realisasi", i.indikator.pk),
+        )
+
+
+def capaian_tidak_wajar(data: DataLaporan) -> Iterator[Temuan]:
+    """A capaian above 200 % or below 0."""
+    bawah, atas = CAPAIAN_WAJAR
+    for i in data.semua_indikator():
+        capaian = i.ukur.capaian
+        if not isinstance(capaian, Decimal) or bawah <= capaian <= atas:
+            continue
+        batas = f"di atas {format_persen(atas, 0)}" if capaian > atas else "di bawah 0"
+        yield Temuan(
+            kode="capaian-tidak-wajar",
+            judul="Capaian di luar 0–200 %",
+            pesan=f"Capaian {persen(data, capaian)} ({batas}) dari realisasi "
+            f"{nilai(data, i.indikator, i.ukur.realisasi)} terhadap target "
+            f"{nilai(data, i.indikator, i.ukur.target)}: periksa target, realisasi dan polaritasnya.",
+            objek=nama_indikator(i.indikator),
+            tautan=alamat(data, "realisasi", i.indikator.pk),
+        )

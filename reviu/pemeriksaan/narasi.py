@@ -1,0 +1,43 @@
+"""The check of the narratives: typed figures that contradict the data
+(`sakip.lkjip.angka_narasi`) and references or markers that point nowhere
+(`sakip.lkjip.rujukan`). Both read the assembled report, so the report is assembled once,
+without its charts (which neither reads), and only from the data already gathered."""
+
+from collections.abc import Iterator
+
+from reviu.pemeriksaan import Temuan, alamat
+from sakip.lkjip import angka_narasi, rujukan
+from sakip.lkjip.data import DataLaporan
+from sakip.lkjip.susun import susun
+
+
+def _layar_narasi(data: DataLaporan, narasi_pk: int | None, judul: str) -> str:
+    """The narrative's editor; a text a block wrote is a sasaran's analysis, edited on the
+    sasaran's analysis screen, found by the sasaran its title names."""
+    if narasi_pk is not None:
+        return alamat(data, "narasi-ubah", narasi_pk)
+    for s in data.sasaran:
+        if s.sasaran.uraian and s.sasaran.uraian in judul:
+            return alamat(data, "analisis-sasaran", s.sasaran.pk)
+    return ""
+
+
+def narasi(data: DataLaporan) -> Iterator[Temuan]:
+    dokumen = susun(data, dengan_grafik=False)
+    for t in angka_narasi.periksa(dokumen):
+        yield Temuan(
+            kode="narasi-angka-beda",
+            judul="Angka di narasi berbeda dengan data",
+            pesan=f"Tertulis {t.nilai_ketik}, data {t.nilai_hitung} ({t.label}, {t.objek}): "
+            f"ganti dengan rujukan {{{{{t.kode}}}}}. Kalimatnya: «{t.kalimat}»",
+            objek=f"{t.tempat}, {t.judul}" if t.judul else t.tempat,
+            tautan=_layar_narasi(data, t.narasi_pk, t.judul),
+        )
+    for g in rujukan.periksa(dokumen):
+        yield Temuan(
+            kode="narasi-rujukan-gantung",
+            judul="Rujukan di narasi tidak dikenal",
+            pesan=f"{g.pesan}: laporan mencetaknya bertanda.",
+            objek=f"{g.tempat}, narasi «{g.narasi}»" if g.narasi else g.tempat,
+            tautan=_layar_narasi(data, g.narasi_pk, ""),
+        )
