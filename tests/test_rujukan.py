@@ -322,3 +322,17 @@ class FixtureTests(TestCase):
             with self.subTest(slug):
                 dokumen = susun(kumpulkan(Instansi.objects.get(slug=slug), tahun))
                 self.assertEqual([(g.narasi, g.kode) for g in rujukan.periksa(dokumen)], [])
+
+
+class QueryScaleTests(TestCase):
+    def test_filling_in_references_takes_no_query_at_one_and_ten_times_the_data(self):
+        for slug, ukuran in (("kecil", 1), ("besar", 10)):
+            instansi = buat_instansi(slug, ukuran=ukuran)
+            indikator = Indikator.objects.filter(renstra__instansi=instansi).first()
+            teks = f"{{{{indikator.{indikator.pk}.capaian}}}} Rp {{{{total.anggaran}}}}\n\n[[capaian-iku]]"
+            Narasi.objects.create(instansi=instansi, tahun=TAHUN, kunci=NARASI, judul="Capaian", teks=teks)
+            data = kumpulkan(instansi, TAHUN)
+            with self.subTest(slug), self.assertNumQueries(0):
+                dokumen = susun(data)
+                html_laporan(dokumen, web=True)
+            self.assertEqual(rujukan.periksa(dokumen), [])
