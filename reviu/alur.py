@@ -24,6 +24,7 @@ from instansi.models import Instansi, Keanggotaan, KunciTahun, Pemeriksa
 from inti.versi import Tulis, tulis_semua
 from publikasi.terbitan import terbitkan
 from reviu.models import CatatanReviu, PeristiwaLaporan, Status, StatusCatatan, StatusLaporan
+from reviu.temuan import Temuan, temukan
 from sakip.lkjip.data import kumpulkan
 
 PERENCANA, PEMERIKSA, ADMIN = "perencana", "pemeriksa", "admin"
@@ -171,18 +172,9 @@ def transisi_bagi(peran_user: frozenset[str], status: str) -> list[Transisi]:
     return [t for t in TRANSISI.values() if status in t.dari and t.pelaku & peran_user]
 
 
-def temuan_laporan(instansi: Instansi, tahun: int) -> list:
-    """The automatic findings (`reviu.temuan.Temuan`) of the agency's year as gathered now."""
-    return temuan_data(kumpulkan(instansi, tahun))
-
-
-def temuan_data(data) -> list:
-    """The automatic findings of gathered report data."""
-    # TEMPORARY until reviu/temuan.py (helper W2) lands: imported here so that the app
-    # loads without it; moved to the module's imports then.
-    from reviu.temuan import temukan
-
-    return temukan(data)
+def temuan_laporan(instansi: Instansi, tahun: int) -> list[Temuan]:
+    """The automatic findings of the agency's year as gathered now."""
+    return temukan(kumpulkan(instansi, tahun))
 
 
 def periksa(user, instansi: Instansi, transisi: Transisi, status: StatusLaporan) -> None:

@@ -1,8 +1,8 @@
 """A report's life: every transition, every refusal, and the year's data locked and unlocked
 with them (`reviu.alur`, through its confirmation pages as people use them).
 
-The agency of `buat_instansi` has real findings (its PK target differs from the Renstra's,
-a program indicator has no realisation), so its planner submits only with a reason.
+The agency of `buat_instansi` has real findings (its PK target 18,11 is not the Renstra's
+18,00: `reviu.temuan`'s «pk-beda-renstra»), so its planner submits only with a reason.
 """
 
 from django.contrib.auth import get_user_model
@@ -92,6 +92,7 @@ class SubmissionTests(KasusReviu):
             ("sampaikan", "draf", "disampaikan", self.perencana, ALASAN),
         )
         self.assertEqual([x["kode"] for x in p.temuan], [t.kode for t in temuan])
+        self.assertIn("pk-beda-renstra", [x["kode"] for x in p.temuan])
         self.assertEqual([x["pesan"] for x in p.temuan], [t.pesan for t in temuan])
         self.assertEqual(self.tulis_data().status_code, 403)
 

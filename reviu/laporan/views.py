@@ -19,6 +19,7 @@ from publikasi.terbitan import terbitan_terkini
 from reviu import alur
 from reviu.laporan.forms import CatatanBaruForm, TransisiForm
 from reviu.models import CatatanReviu, Objek, PeristiwaLaporan, StatusCatatan
+from reviu.temuan import temukan
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
 from sakip.lkjip.susun import susun
 
@@ -77,7 +78,7 @@ def laporan(request, slug: str, tahun: int):
         | {
             "status": status,
             "transisi": alur.transisi_bagi(peran, status.status),
-            "temuan": alur.temuan_data(dokumen.data),
+            "temuan": temukan(dokumen.data),
             "catatan": catatan,
             "terbuka": sum(1 for c in catatan if c.status == StatusCatatan.TERBUKA),
             "form": form,
