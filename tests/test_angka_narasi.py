@@ -7,6 +7,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from instansi.models import Instansi, Narasi
+from kinerja.models import AnalisisSasaran
 from sakip.lkjip import angka_narasi
 from sakip.lkjip.data import kumpulkan
 from sakip.lkjip.susun import susun
@@ -207,6 +208,8 @@ class OriginalNarrativeTests(AngkaNarasiTestCase):
         self.assertEqual([t.ketik for t in temuan], ["135.3%", "135.3%", "110%"])
         self.assertEqual([t.dibaca for t in temuan], ["135,3 %", "135,3 %", ""])
         self.assertEqual(temuan[1].judul, "Faktor pendukung")
+        sasaran = [s.sasaran.pk for s in self.dokumen(LB).data.sasaran]
+        self.assertEqual([t.sasaran_pk for t in temuan], [sasaran[1], sasaran[1], sasaran[2]])
         self.assertTrue(all(t.tempat.startswith("BAB IV") for t in temuan))
 
     def test_bandar_lampung_capaian_and_comparisons(self):
@@ -272,6 +275,15 @@ class ScreenTests(AngkaNarasiTestCase):
         self.assertContains(halaman, f'href="{reverse("narasi-ubah", args=[BL, 2022, self.narasi.pk])}"')
         self.client.force_login(self.pemeriksa)
         self.assertNotContains(self.client.get(url), 'id="angka-bertentangan"')
+
+    def test_a_sasaran_analysis_finding_links_to_the_analysis_screen(self):
+        analisis = AnalisisSasaran.objects.filter(
+            sasaran__renstra__instansi=self.instansi, tahun=2022
+        ).first()
+        AnalisisSasaran.objects.filter(pk=analisis.pk).update(uraian=BL_SASARAN_1)
+        self.client.force_login(self.perencana)
+        halaman = self.client.get(reverse("lkjip-html", args=[BL, 2022]))
+        self.assertContains(halaman, reverse("analisis-sasaran", args=[BL, 2022, analisis.sasaran_id]))
 
     def test_the_editor_preview_lists_those_of_the_text_being_written(self):
         self.client.force_login(self.perencana)

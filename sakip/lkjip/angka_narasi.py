@@ -173,6 +173,7 @@ class Temuan:
     objek: str  # what the figure belongs to
     label: str  # which figure of it
     narasi_pk: int | None = None  # the `Narasi` row, for a link to its editor
+    sasaran_pk: int | None = None  # a sasaran's analysis: the sasaran, for its analysis screen
 
     @property
     def dibaca(self) -> str:
@@ -480,6 +481,7 @@ class _Tempat:
     narasi: str
     judul: str
     narasi_pk: int | None
+    sasaran_pk: int | None
 
 
 def _periksa_kalimat(
@@ -511,6 +513,7 @@ def _periksa_kalimat(
             r.objek,
             r.label,
             tempat.narasi_pk,
+            tempat.sasaran_pk,
         )
 
     for t in ketik:
@@ -587,9 +590,9 @@ def periksa(dokumen: "Dokumen") -> list[Temuan]:
         if not isinstance(item, Teks) or not item.teks.strip():
             continue
         narasi = data.narasi.get(item.kunci) if item.kunci else None
-        tempat_teks = _Tempat(
-            tempat, item.kunci, narasi.judul if narasi else item.judul, getattr(narasi, "pk", None)
-        )
+        judul = narasi.judul if narasi else item.judul
+        sasaran_pk = int(subjek.split(".")[1]) if subjek and not item.kunci else None
+        tempat_teks = _Tempat(tempat, item.kunci, judul, getattr(narasi, "pk", None), sasaran_pk)
         for kalimat in _kalimat(item.teks):
             tampil = POLA_RUJUKAN.sub(
                 lambda c, t=item.terjemah: t.get(_kode(c.group(1)), c.group(0)), kalimat
