@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "instansi",
     "kinerja",
     "anggaran",
+    "evaluasi",
     "sakip",
     "publikasi",
     "reviu",
