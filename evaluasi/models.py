@@ -342,3 +342,86 @@ class TindakLanjutLke(BerVersi):
 
     def __str__(self):
         return f"{self.rekomendasi}: {self.get_status_display()}"
+
+
+class JenisBerkas(models.TextChoices):
+    """What an evidence file is, as its content showed (`evaluasi.bukti.periksa`)."""
+
+    PDF = "pdf", "PDF"
+    PNG = "png", "PNG"
+    JPEG = "jpeg", "JPEG"
+    WEBP = "webp", "WebP"
+    DOCX = "docx", "Word (docx)"
+    XLSX = "xlsx", "Excel (xlsx)"
+    PPTX = "pptx", "PowerPoint (pptx)"
+
+
+class BerkasBukti(models.Model):
+    """The bytes of an uploaded evidence file that passed its content check, stored once per
+    content with its SHA-256. In the database, as the report images are
+    (`instansi.models.BerkasGambar`): no web server can serve it by a path, it is backed
+    up with the evaluation and written in the transaction of the row that cites it. Never
+    edited; an image is stored re-encoded from its pixels, anything else as uploaded."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    jenis = models.CharField(max_length=10, choices=JenisBerkas.choices)
+    ukuran = models.PositiveIntegerField(help_text="Byte.")
+    isi = models.BinaryField()
+
+    class Meta:
+        verbose_name = "berkas bukti"
+        verbose_name_plural = "berkas bukti"
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.ukuran} byte ({self.sha256[:12]})"
+
+
+class BuktiDukung(BerVersi):
+    """One piece of evidence the agency gives for a criterion: an uploaded file, or a link to
+    one of the application's own records (the Renstra, the PK, the LKjIP, a realisation),
+    kept as a URL name and its arguments (`evaluasi.bukti.tautan`) rather than a model
+    reference, so that `evaluasi` imports nothing of the apps above it and the link opens
+    the record as it stands."""
+
+    kriteria = models.ForeignKey(KriteriaLke, on_delete=models.CASCADE, related_name="bukti")
+    urutan = models.PositiveSmallIntegerField(default=0)
+    judul = models.CharField(max_length=200)
+    berkas = models.ForeignKey(BerkasBukti, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    nama_berkas = models.CharField(max_length=200, blank=True, help_text="Nama berkas saat diunggah.")
+    tautan = models.CharField(max_length=100, blank=True, help_text="Nama URL rekaman aplikasi.")
+    tautan_argumen = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = "bukti dukung"
+        verbose_name_plural = "bukti dukung"
+        ordering = ["kriteria_id", "urutan", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(berkas__isnull=False) & models.Q(tautan=""))
+                | (models.Q(berkas__isnull=True) & ~models.Q(tautan="")),
+                name="bukti_berkas_atau_tautan",
+            )
+        ]
+
+    def __str__(self):
+        return self.judul
+
+
+class SimpulanLhe(BerVersi):
+    """The evaluator's conclusions the LHE prints beside the scores: strengths and
+    weaknesses (recommendations are `RekomendasiLke`). A row of its own rather than
+    fields of `EvaluasiLke`, so that writing them never moves the evaluation's version,
+    which its life's transitions compare and swap."""
+
+    evaluasi = models.OneToOneField(EvaluasiLke, on_delete=models.CASCADE, related_name="simpulan")
+    kekuatan = models.TextField(blank=True, max_length=PANJANG_CATATAN * 2)
+    kelemahan = models.TextField(blank=True, max_length=PANJANG_CATATAN * 2)
+
+    kunci_alami = ("evaluasi",)
+
+    class Meta:
+        verbose_name = "simpulan LHE"
+        verbose_name_plural = "simpulan LHE"
+
+    def __str__(self):
+        return f"Simpulan {self.evaluasi}"
