@@ -11,13 +11,16 @@ from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.susun import susun
 
 
-def _layar_narasi(data: DataLaporan, narasi_pk: int | None, judul: str) -> str:
-    """The narrative's editor; a text a block wrote is a sasaran's analysis, edited on the
-    sasaran's analysis screen, found by the sasaran its title names."""
+def _layar_narasi(data: DataLaporan, narasi_pk: int | None, potongan: str) -> str:
+    """The narrative's editor; a text a block wrote is a sasaran's analysis, edited on that
+    sasaran's analysis screen: the one whose texts hold `potongan` (the sentence, the code)."""
     if narasi_pk is not None:
         return alamat(data, "narasi-ubah", narasi_pk)
     for s in data.sasaran:
-        if s.sasaran.uraian and s.sasaran.uraian in judul:
+        a = s.analisis
+        if a and any(
+            potongan in teks for teks in (a.uraian, a.faktor_pendukung, a.faktor_penghambat, a.solusi)
+        ):
             return alamat(data, "analisis-sasaran", s.sasaran.pk)
     return ""
 
@@ -31,7 +34,7 @@ def narasi(data: DataLaporan) -> Iterator[Temuan]:
             pesan=f"Tertulis {t.nilai_ketik}, data {t.nilai_hitung} ({t.label}, {t.objek}): "
             f"ganti dengan rujukan {{{{{t.kode}}}}}. Kalimatnya: «{t.kalimat}»",
             objek=f"{t.tempat}, {t.judul}" if t.judul else t.tempat,
-            tautan=_layar_narasi(data, t.narasi_pk, t.judul),
+            tautan=_layar_narasi(data, t.narasi_pk, t.kalimat),
         )
     for g in rujukan.periksa(dokumen):
         yield Temuan(
@@ -39,5 +42,5 @@ def narasi(data: DataLaporan) -> Iterator[Temuan]:
             judul="Rujukan di narasi tidak dikenal",
             pesan=f"{g.pesan}: laporan mencetaknya bertanda.",
             objek=f"{g.tempat}, narasi «{g.narasi}»" if g.narasi else g.tempat,
-            tautan=_layar_narasi(data, g.narasi_pk, ""),
+            tautan=_layar_narasi(data, g.narasi_pk, g.kode),
         )
