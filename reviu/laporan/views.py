@@ -44,7 +44,7 @@ def pilihan_objek(dokumen) -> list[tuple[str, list[tuple[str, str]]]]:
         (Objek.INDIKATOR.label, [(f"indikator:{i.indikator.pk}", i.nama) for i in indikator]),
         (
             Objek.TABEL.label,
-            [(f"tabel:{t.nomor}", f"Tabel {t.nomor} {t.judul}") for t in dokumen.daftar_tabel if t.nomor],
+            [(f"tabel:{t.nomor}", f"{t.nomor} {t.judul}") for t in dokumen.daftar_tabel if t.nomor],
         ),
     ]
 
