@@ -74,11 +74,17 @@ _RUJUK_ID = re.compile(r'(\bid="|href="#|url\(#)')
 
 
 def _svg(fig, alt: str, kunci: str) -> str:
-    """The figure as an SVG element named by `alt` (role img, a <title> first child)."""
+    """The figure as an SVG element for the page (`svg_bernama`)."""
     keluaran = io.StringIO()
     fig.savefig(keluaran, format="svg", metadata={"Date": None})
     plt.close(fig)
-    teks = keluaran.getvalue()
+    return svg_bernama(keluaran.getvalue(), alt, kunci)
+
+
+def svg_bernama(teks: str, alt: str, kunci: str) -> str:
+    """An SVG document as an element of the report, named by `alt`: role img and a <title>
+    first child (the accessible name in the page, the figure's /Alt in the tagged PDF), ids
+    prefixed by `kunci`. For every picture drawn as SVG, the diagrams too."""
     teks = _TAG.sub(lambda tag: _tag(tag.group(0), kunci), teks[teks.index("<svg") :])
     akhir_tag = teks.index(">") + 1
     nama = html.escape(alt)
