@@ -233,9 +233,13 @@ class NarasiTests(KasusTemuan):
 
     def test_a_sasaran_analysis_links_to_its_screen(self):
         sasaran = self.iku.sasaran
-        AnalisisSasaran.objects.create(sasaran=sasaran, tahun=TAHUN, uraian=self.KALIMAT)
-        (t,) = self.temuan(narasi.narasi)
-        self.assertEqual(t.tautan, self.alamat("analisis-sasaran", sasaran.pk))
+        AnalisisSasaran.objects.create(
+            sasaran=sasaran, tahun=TAHUN, uraian=self.KALIMAT, solusi="Lihat {{tidak.ada}}."
+        )
+        angka, gantung = self.temuan(narasi.narasi)
+        self.assertEqual((angka.kode, gantung.kode), ("narasi-angka-beda", "narasi-rujukan-gantung"))
+        self.assertEqual(angka.tautan, self.alamat("analisis-sasaran", sasaran.pk))
+        self.assertEqual(gantung.tautan, angka.tautan)
 
 
 class TemukanTests(KasusTemuan):

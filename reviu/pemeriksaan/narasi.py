@@ -11,18 +11,24 @@ from sakip.lkjip.data import DataLaporan
 from sakip.lkjip.susun import susun
 
 
-def _layar_narasi(data: DataLaporan, narasi_pk: int | None, potongan: str) -> str:
-    """The narrative's editor; a text a block wrote is a sasaran's analysis, edited on that
-    sasaran's analysis screen: the one whose texts hold `potongan` (the sentence, the code)."""
+def _layar_narasi(data: DataLaporan, narasi_pk: int | None, sasaran_pk: int | None) -> str:
+    """The narrative's editor; a text a block wrote, a sasaran's analysis, is edited on that
+    sasaran's analysis screen."""
     if narasi_pk is not None:
         return alamat(data, "narasi-ubah", narasi_pk)
+    if sasaran_pk is not None:
+        return alamat(data, "analisis-sasaran", sasaran_pk)
+    return ""
+
+
+def _sasaran_menulis(data: DataLaporan, kode: str) -> int | None:
+    """The sasaran whose analysis writes the reference `kode` (a dangling reference does not
+    say which text it came from, only its section)."""
     for s in data.sasaran:
         a = s.analisis
-        if a and any(
-            potongan in teks for teks in (a.uraian, a.faktor_pendukung, a.faktor_penghambat, a.solusi)
-        ):
-            return alamat(data, "analisis-sasaran", s.sasaran.pk)
-    return ""
+        if a and any(kode in teks for teks in (a.uraian, a.faktor_pendukung, a.faktor_penghambat, a.solusi)):
+            return s.sasaran.pk
+    return None
 
 
 def narasi(data: DataLaporan) -> Iterator[Temuan]:
@@ -34,7 +40,7 @@ def narasi(data: DataLaporan) -> Iterator[Temuan]:
             pesan=f"Tertulis {t.nilai_ketik}, data {t.nilai_hitung} ({t.label}, {t.objek}): "
             f"ganti dengan rujukan {{{{{t.kode}}}}}. Kalimatnya: «{t.kalimat}»",
             objek=f"{t.tempat}, {t.judul}" if t.judul else t.tempat,
-            tautan=_layar_narasi(data, t.narasi_pk, t.kalimat),
+            tautan=_layar_narasi(data, t.narasi_pk, t.sasaran_pk),
         )
     for g in rujukan.periksa(dokumen):
         yield Temuan(
@@ -42,5 +48,5 @@ def narasi(data: DataLaporan) -> Iterator[Temuan]:
             judul="Rujukan di narasi tidak dikenal",
             pesan=f"{g.pesan}: laporan mencetaknya bertanda.",
             objek=f"{g.tempat}, narasi «{g.narasi}»" if g.narasi else g.tempat,
-            tautan=_layar_narasi(data, g.narasi_pk, g.kode),
+            tautan=_layar_narasi(data, g.narasi_pk, None if g.narasi_pk else _sasaran_menulis(data, g.kode)),
         )
