@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("instansi.urls")),
     path("", include("kinerja.urls")),
     path("", include("anggaran.urls")),
+    path("", include("evaluasi.urls")),
     path(AWALAN_TAHUN + "excel/realisasi/", excel.templat_realisasi, name="excel-templat-realisasi"),
     path(AWALAN_TAHUN + "excel/anggaran/", excel.templat_anggaran, name="excel-templat-anggaran"),
     path(AWALAN_TAHUN + "excel/unggah/", excel.unggah, name="excel-unggah"),
