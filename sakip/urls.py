@@ -7,6 +7,7 @@ from django.urls import include, path
 from inti.alamat import AWALAN_TAHUN
 from sakip import views
 from sakip.excel import views as excel
+from sakip.lhe import views as lhe
 from sakip.lkjip import views as lkjip
 from sakip.narasi import views as narasi
 
@@ -48,6 +49,9 @@ urlpatterns = [
     path("laporan/<slug:slug>/<tahun:tahun>/", lkjip.laporan_html, name="lkjip-html"),
     path("laporan/<slug:slug>/<tahun:tahun>/xlsx/", excel.tabel_lkjip, name="lkjip-xlsx"),
     path("laporan/<slug:slug>/<tahun:tahun>/pdf/", lkjip.laporan_pdf, name="lkjip-pdf"),
+    # The evaluation's report (LHE), by the same machinery as the LKjIP.
+    path(AWALAN_TAHUN + "evaluasi/lhe/", lhe.lhe_html, name="lhe-html"),
+    path(AWALAN_TAHUN + "evaluasi/lhe/pdf/", lhe.lhe_pdf, name="lhe-pdf"),
     path(
         AWALAN_TAHUN + "perjanjian-kinerja/naskah/<slug:jenis>/pdf/",
         lkjip.perjanjian_pdf,
