@@ -12,7 +12,9 @@ class MejaTable(tables.Table):
     pemda = tables.Column(verbose_name="Pemda", accessor="pemda__nama", order_by=("pemda__nama", "nama"))
     nama = tables.Column(verbose_name="Instansi")
     status_lkjip = tables.Column(verbose_name="Status", order_by=("menunggu", "status_lkjip"))
-    sejak = tables.DateTimeColumn(verbose_name="Sejak", format="d-m-Y H:i", default="–")
+    sejak = tables.DateTimeColumn(
+        verbose_name="Sejak", format="d-m-Y H:i", default="–", attrs={"td": {"class": "waktu"}}
+    )
     catatan_terbuka = tables.Column(verbose_name="Catatan terbuka", attrs={"td": {"class": "angka"}})
     catatan_dijawab = tables.Column(verbose_name="Catatan dijawab", attrs={"td": {"class": "angka"}})
     jumlah_temuan = tables.Column(
@@ -35,4 +37,4 @@ class MejaTable(tables.Table):
         )
 
     def render_status_lkjip(self, value):
-        return Status(value).label
+        return format_html('<span class="status {}">{}</span>', value, Status(value).label)
