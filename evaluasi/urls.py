@@ -3,11 +3,17 @@
 from django.urls import path
 
 from evaluasi.bukti import views as bukti
+from evaluasi.lke import views as lke
 from inti.alamat import AWALAN_TAHUN
 
 EVALUASI = AWALAN_TAHUN + "evaluasi/"
 
 urlpatterns = [
+    # The worksheet: summary (or the start), one component's grid, the life's steps.
+    path(EVALUASI, lke.ringkasan, name="evaluasi-lke"),
+    path(EVALUASI + "mulai/", lke.mulai, name="evaluasi-mulai"),
+    path(EVALUASI + "komponen/<int:pk>/", lke.komponen, name="evaluasi-komponen"),
+    path(EVALUASI + "langkah/<slug:kode>/", lke.langkah, name="evaluasi-langkah"),
     # Evidence (bukti dukung): per criterion, the file served only to readers of the agency.
     path(EVALUASI + "kriteria/<int:kriteria>/bukti/", bukti.bukti_kriteria, name="bukti-kriteria"),
     path(EVALUASI + "bukti/<int:pk>/berkas/", bukti.bukti_berkas, name="bukti-berkas"),
