@@ -96,3 +96,15 @@ class WorkbookWithoutChartsTests(TestCase):
             ]
         self.assertEqual(respons.status_code, 200)
         self.assertEqual(buku, laporan)
+
+
+class ManajerRiwayatTests(TestCase):
+    """simple-history built its manager class on every access to `.history`, once per
+    recorded save: half of the history's cost when a big spreadsheet was applied."""
+
+    def test_the_history_manager_class_is_built_once_and_still_records(self):
+        instansi = buat_instansi("dinas-a")
+        self.assertIs(type(instansi.history), type(instansi.history))
+        instansi.nama = "Dinas Baru"
+        instansi.save()
+        self.assertEqual(instansi.history.first().nama, "Dinas Baru")
