@@ -38,7 +38,9 @@ class Lembar:
     komponen: list[KomponenLke]
     lihat_evaluator: bool
     jawaban: dict[tuple[int, str], JawabanLke]
-    baris: dict[int, BarisKriteria] = field(default_factory=dict)  # by criterion id
+    baris: dict[int, BarisKriteria] = field(init=False)  # by criterion id
+    baris_kode: dict[str, BarisKriteria] = field(init=False)  # by criterion code
+    peringatan: dict[str, list[konsistensi.Peringatan]] = field(init=False)  # by side
 
     def __post_init__(self):
         kriteria = [r for k in self.komponen for s in k.sub_komponen.all() for r in s.kriteria.all()]
@@ -49,6 +51,7 @@ class Lembar:
             if self.lihat_evaluator
             else [],
         }
+        self.baris = {}
         for r in kriteria:
             self.baris[r.pk] = BarisKriteria(
                 r,
@@ -60,6 +63,7 @@ class Lembar:
                 tuple(p.pesan for p in peringatan[Pihak.EVALUATOR] if p.kriteria == r.kode),
             )
         self.peringatan = peringatan
+        self.baris_kode = {b.kriteria.kode: b for b in self.baris.values()}
 
     def _pihak(self) -> list[str]:
         return [Pihak.MANDIRI, Pihak.EVALUATOR] if self.lihat_evaluator else [Pihak.MANDIRI]

@@ -201,6 +201,16 @@ class EvaluatorGridTests(Kasus):
         with self.assertNumQueries(len(q.captured_queries)):
             self.client.get(self.url_komponen())
 
+    def test_the_summary_links_each_warning_and_takes_the_same_queries_whatever_the_instrument(self):
+        self.jawab(Pihak.EVALUATOR, {"1.a.1": ("T", ""), "1.b.1": ("C", "")})
+        lain = alur.mulai(self.admin, self.a, TAHUN + 1, Instrumen.objects.get(dasar="PermenPAN-RB 12/2015"))
+        EvaluasiLke.objects.filter(pk=lain.pk).update(status=StatusLke.DINILAI)
+        with self.assertNumQueries(15) as q:
+            self.client.get(reverse("evaluasi-lke", args=[self.a.slug, TAHUN + 1]))
+        with self.assertNumQueries(len(q.captured_queries)):
+            r = self.client.get(self.url())
+        self.assertContains(r, f'href="{self.url_komponen()}#kriteria-1.b.1"', count=2)
+
 
 class StepTests(Kasus):
     def test_a_step_page_says_what_happens_then_the_step_is_made(self):

@@ -69,7 +69,10 @@ def ringkasan(request, slug: str, tahun: int):
             "baris": baris,
             "selisih": hitung.selisih(mandiri.nilai, evaluator and evaluator.nilai),
             "lihat_evaluator": lihat,
-            "peringatan": data.peringatan[Pihak.EVALUATOR if lihat else Pihak.MANDIRI],
+            "peringatan": [
+                (p, data.baris_kode[p.kriteria].kriteria.sub_komponen.komponen_id)
+                for p in data.peringatan[Pihak.EVALUATOR if lihat else Pihak.MANDIRI]
+            ],
             "pihak_ditulis": alur.pihak_ditulis(peran, evaluasi.status),
             "transisi": alur.transisi_bagi(peran, evaluasi.status),
             "giliran": alur.GILIRAN[evaluasi.status],
