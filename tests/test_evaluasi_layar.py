@@ -260,3 +260,26 @@ class StepTests(Kasus):
 
     def test_an_unknown_step_is_404(self):
         self.assertEqual(self.client.get(self.url("evaluasi-langkah", "hapus")).status_code, 404)
+
+
+class AdminTests(Kasus):
+    def setUp(self):
+        self.masuk(self.admin)
+
+    def test_an_instrument_is_edited_down_to_its_criteria_with_inlines(self):
+        k = self.instrumen.komponen.get(kode="1")
+        s = k.sub_komponen.get(kode="b")
+        halaman = {
+            reverse("admin:evaluasi_instrumen_change", args=[self.instrumen.pk]): "Perencanaan Kinerja",
+            reverse("admin:evaluasi_komponeninstrumen_change", args=[k.pk]): "Pemanfaatan",
+            reverse("admin:evaluasi_subkomponeninstrumen_change", args=[s.pk]): "Bukti diharapkan",
+        }
+        for url, teks in halaman.items():
+            with self.subTest(url=url):
+                self.assertContains(self.client.get(url), teks)
+
+    def test_an_evaluation_is_only_read_in_the_admin(self):
+        url = reverse("admin:evaluasi_evaluasilke_change", args=[self.evaluasi.pk])
+        self.assertEqual(self.client.get(url).status_code, 200)
+        self.assertEqual(self.client.post(url, {"status": "final"}).status_code, 403)
+        self.assertEqual(EvaluasiLke.objects.get().status, StatusLke.DRAF)
