@@ -4,6 +4,7 @@ from django.urls import path
 
 from evaluasi.bukti import views as bukti
 from evaluasi.lke import views as lke
+from evaluasi.tindak_lanjut import views as tindak_lanjut
 from inti.alamat import AWALAN_TAHUN
 
 EVALUASI = AWALAN_TAHUN + "evaluasi/"
@@ -18,4 +19,14 @@ urlpatterns = [
     path(EVALUASI + "kriteria/<int:kriteria>/bukti/", bukti.bukti_kriteria, name="bukti-kriteria"),
     path(EVALUASI + "bukti/<int:pk>/berkas/", bukti.bukti_berkas, name="bukti-berkas"),
     path(EVALUASI + "bukti/<int:pk>/hapus/", bukti.bukti_hapus, name="bukti-hapus"),
+    # The evaluator's conclusions (the LHE's C–E) and the agency's follow-up of each recommendation.
+    path(EVALUASI + "rekomendasi/", tindak_lanjut.rekomendasi, name="rekomendasi-lke"),
+    path(EVALUASI + "rekomendasi/<int:pk>/", tindak_lanjut.rekomendasi_ubah, name="rekomendasi-ubah"),
+    path(EVALUASI + "rekomendasi/<int:pk>/hapus/", tindak_lanjut.rekomendasi_hapus, name="rekomendasi-hapus"),
+    path(EVALUASI + "tindak-lanjut/", tindak_lanjut.tindak_lanjut_daftar, name="tindak-lanjut-lke"),
+    path(
+        EVALUASI + "tindak-lanjut/<int:rekomendasi>/", tindak_lanjut.tindak_lanjut, name="tindak-lanjut-ubah"
+    ),
+    # The reviewer's list of open follow-ups across the agencies of their regions.
+    path("evaluasi/tindak-lanjut/", tindak_lanjut.tindak_lanjut_pemeriksa, name="tindak-lanjut-pemeriksa"),
 ]

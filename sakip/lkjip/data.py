@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from anggaran.hitung import TidakTerhitung
 from anggaran.models import BelanjaJenis
 from anggaran.ringkasan import NodeAnggaran, anggaran_instansi
+from evaluasi.models import EvaluasiLke
 from instansi.models import (
     GambarLaporan,
     Instansi,
@@ -43,6 +44,7 @@ from kinerja.models import (
     letak,
 )
 from kinerja.pengukuran import Pengukuran, realisasi_tahun, target_periode, ukur
+from sakip.lhe.riwayat import BarisTindakLanjut, evaluasi_final
 from sakip.models import LaporanKinerja
 
 
@@ -86,9 +88,13 @@ class SasaranLaporan:
 
 @dataclass
 class EvaluasiLaporan:
-    evaluasi: EvaluasiSakip
-    komponen: list[KomponenEvaluasi]
-    tindak_lanjut: list[TindakLanjutEvaluasi]
+    """An evaluation the report shows: recorded as scores (`kinerja.EvaluasiSakip`, the years
+    before the LKE) or a final LKE (its evaluator's scores per component, `SkorKomponen`);
+    both give `tahun`, and their components `nama`, `bobot`, `nilai`."""
+
+    evaluasi: EvaluasiSakip | EvaluasiLke
+    komponen: list
+    tindak_lanjut: list[BarisTindakLanjut]
     nilai: Decimal | None
     predikat: str | None
 
@@ -220,7 +226,7 @@ def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
     for k in KomponenEvaluasi.objects.filter(**dinilai):
         komponen[k.evaluasi_id].append(k)
     for t in TindakLanjutEvaluasi.objects.filter(**dinilai):
-        tindak_lanjut[t.evaluasi_id].append(t)
+        tindak_lanjut[t.evaluasi_id].append(BarisTindakLanjut(t.rekomendasi, t.tindak_lanjut, t.rencana_aksi))
     evaluasi = []
     for e in EvaluasiSakip.objects.filter(instansi=instansi, tahun__lte=tahun):
         nilai = hitung.nilai_evaluasi(k.nilai for k in komponen[e.pk])
@@ -229,6 +235,22 @@ def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
                 e, komponen[e.pk], tindak_lanjut[e.pk], nilai, hitung.predikat_evaluasi(nilai, ambang)
             )
         )
+    # A final LKE takes the place of its year's recorded scores, with its recommendations'
+    # follow-up (sakip.lhe.riwayat, seven queries).
+    lke = [
+        EvaluasiLaporan(
+            f.evaluasi,
+            list(f.skor.komponen),
+            f.tindak_lanjut,
+            f.skor.nilai,
+            hitung.predikat_evaluasi(f.skor.nilai, ambang),
+        )
+        for f in evaluasi_final(instansi, tahun)
+    ]
+    tahun_lke = {e.evaluasi.tahun for e in lke}
+    evaluasi = sorted(
+        [e for e in evaluasi if e.evaluasi.tahun not in tahun_lke] + lke, key=lambda e: e.evaluasi.tahun
+    )
 
     data = DataLaporan(
         instansi=instansi,

@@ -3,6 +3,8 @@
 from collections import defaultdict
 from decimal import Decimal
 
+from django.utils.formats import date_format
+
 from instansi.models import KomposisiPegawai
 from inti.angka import jumlah_ada
 from sakip.lkjip.data import DataLaporan
@@ -90,6 +92,14 @@ def sarana(data: DataLaporan) -> list:
     ]
 
 
+def _baris_tindak_lanjut(n: int, t, lke: bool) -> list:
+    baris = [sel(str(n)), sel(t.rekomendasi), sel(t.tindak_lanjut or "–"), sel(t.rencana_aksi or "–")]
+    if lke:
+        batas = date_format(t.batas_waktu, "j F Y") if t.batas_waktu else "–"
+        baris += [sel(batas), sel(t.status or "–")]
+    return baris
+
+
 def evaluasi(data: DataLaporan) -> list:
     """The inspectorate's evaluations: components, score (their sum) and predikat."""
     if not data.evaluasi:
@@ -128,14 +138,23 @@ def evaluasi(data: DataLaporan) -> list:
     ]
     tindak = [(e.evaluasi.tahun, t) for e in data.evaluasi for t in e.tindak_lanjut]
     if tindak:
+        # A final LKE's follow-ups carry a due date and a state; years recorded before the
+        # LKE have neither, and their table keeps the document's four columns.
+        lke = any(t.status for _, t in tindak)
         hasil.append(
             Tabel(
                 "Tindak Lanjut atas Hasil Evaluasi",
-                [teks_sel("No", "Rekomendasi", "Tindak Lanjut", "Rencana Aksi", tebal=True)],
                 [
-                    [sel(str(n)), sel(t.rekomendasi), sel(t.tindak_lanjut or "–"), sel(t.rencana_aksi or "–")]
-                    for n, (_, t) in enumerate(tindak, start=1)
+                    teks_sel(
+                        "No",
+                        "Rekomendasi",
+                        "Tindak Lanjut",
+                        "Rencana Aksi",
+                        *(("Batas Waktu", "Status") if lke else ()),
+                        tebal=True,
+                    )
                 ],
+                [_baris_tindak_lanjut(n, t, lke) for n, (_, t) in enumerate(tindak, start=1)],
                 sumber=sumber_evaluasi,
                 kunci="tindak-lanjut",
             )
