@@ -74,7 +74,8 @@ class NarasiLampungBaratTests(TestCase):
                     label = f"{cocok.group(1).capitalize()} {cocok.group(2)}"
                     with self.subTest(tempat=tempat, disebut=label):
                         self.assertIn(label, nomor)
-        self.assertGreaterEqual(disebut, 7)  # the per-sasaran and comparison texts name theirs
+        # «Dari Tabel 4.3…», «Tabel 4.7…»: the other texts say «tabel berikut» before a placed table.
+        self.assertGreaterEqual(disebut, 2)
 
     def test_each_placed_item_follows_the_paragraph_that_places_it(self):
         ditempatkan = 0
@@ -103,15 +104,41 @@ class NarasiLampungBaratTests(TestCase):
                 self.assertEqual(nyata, harapan)
         self.assertGreaterEqual(ditempatkan, 12)
 
+    def test_the_texts_before_a_placed_table_announce_it(self):
+        """The ikhtisar's «… sebagai berikut :» and each sasaran's «tabel berikut:» stand right
+        before the table, «Tabel diatas» right after it (markers in the ikhtisar and in the
+        analyses the block «analisis-sasaran» writes)."""
+        semua = [i for _, _, i in rujukan._semua_isi(self.dokumen)]
+
+        def sekitar(kunci):
+            n = next(n for n, i in enumerate(semua) if isinstance(i, Tabel) and i.kunci == kunci)
+            return paragraf_tampil(semua[n - 1])[-1], semua[n + 1]
+
+        sebelum, _ = sekitar("capaian-iku")
+        self.assertTrue(sebelum.endswith("adalah sebagai berikut :"), sebelum)
+        self.assertIsInstance(self.dokumen.ikhtisar[-1], Teks, "the ikhtisar goes on after its table")
+        for n in (1, 2, 3):
+            sebelum, _ = sekitar(f"capaian-sasaran-{n}")
+            with self.subTest(sasaran=n):
+                self.assertTrue(sebelum.endswith("dapat dilihat pada tabel berikut:"), sebelum)
+        _, sesudah = sekitar("banding-sasaran-2")
+        self.assertTrue(paragraf_tampil(sesudah)[0].startswith("Tabel diatas merupakan"))
+        _, sesudah = sekitar("efisiensi-program")
+        self.assertTrue(paragraf_tampil(sesudah)[0].startswith("Tabel diatas adalah metode"))
+
     def test_the_narrative_prints_the_tables_figures(self):
         tabel = baca_tabel(html_laporan(self.dokumen))
-        teks = {t.kunci: " ".join(paragraf_tampil(t)) for _, t in self.semua_teks() if t.kunci}
+        # «Rp» and its figure are joined by a no-break space, so that a line never parts them.
+        teks = {}  # a narrative cut by its markers: its pieces joined again
+        for _, t in self.semua_teks():
+            if t.kunci:
+                teks[t.kunci] = " ".join([*([teks[t.kunci]] if t.kunci in teks else []), *paragraf_tampil(t)])
         jumlah = baris(cari(tabel, "Anggaran dan Realisasi Keuangan"), "JUMLAH")
         self.assertIn(
-            f"anggaran belanja sebesar Rp {jumlah[2]} dengan realisasi sebesar Rp {jumlah[3]}.",
+            f"anggaran belanja sebesar Rp\u00a0{jumlah[2]} dengan realisasi sebesar Rp\u00a0{jumlah[3]}.",
             teks["ikhtisar-eksekutif"],
         )
-        self.assertIn(f"dialokasikan anggaran sebesar Rp {jumlah[2]} ", teks["efisiensi"])
+        self.assertIn(f"dialokasikan anggaran sebesar Rp\u00a0{jumlah[2]} ", teks["efisiensi"])
         capaian = cari(tabel, "Tabel", "Capaian Indikator Kinerja Utama")
         perdagangan = baris(capaian, "PDRB Sektor Perdagangan")[-1]
         industri = baris(capaian, "PDRB Sektor Industri")[-1]
@@ -119,9 +146,9 @@ class NarasiLampungBaratTests(TestCase):
         per_sasaran = cari(tabel, "Alokasi Anggaran per Sasaran")
         anggaran = {s: baris(per_sasaran, s)[3] for s in ("Koperasi dan UMKM", "Perdagangan", "Industri")}
         self.assertIn(
-            f"pelayanan dasar sebesar Rp {anggaran['Koperasi dan UMKM']} diikuti oleh urusan pilihan bidang "
-            f"Perindustrian sebesar Rp {anggaran['Industri']} dan urusan pilihan perdagangan sebesar "
-            f"Rp {anggaran['Perdagangan']}.",
+            f"pelayanan dasar sebesar Rp\u00a0{anggaran['Koperasi dan UMKM']} diikuti oleh urusan pilihan "
+            f"bidang Perindustrian sebesar Rp\u00a0{anggaran['Industri']} dan urusan pilihan "
+            f"perdagangan sebesar Rp\u00a0{anggaran['Perdagangan']}.",
             teks["realisasi-anggaran"],
         )
         status = cari(tabel, "Status kepegawaian")  # its last row is the total

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from instansi.models import Instansi, Narasi
 from inti.angka import Pembulatan
-from kinerja.models import Indikator, Realisasi
+from kinerja.models import AnalisisSasaran, Indikator, Realisasi
 from sakip.lkjip import rujukan
 from sakip.lkjip.data import kumpulkan
 from sakip.lkjip.isi import POLA_PENANDA, Tabel, Teks
@@ -22,6 +22,7 @@ from tests.factories import buat_instansi, buat_pemeran
 BL, TAHUN = "diskopukm-bandar-lampung", 2022
 KOPERASI_SEHAT = 200001  # «Persentase Koperasi Sehat dan Cukup Sehat», 18,82… / 18,11
 NARASI = "capaian-kinerja"
+SASARAN_1 = 200001  # «Meningkatnya kinerja kelembagaan dan usaha koperasi…»
 
 
 def teks_tampil(teks: Teks) -> str:
@@ -99,8 +100,13 @@ class FiguresTests(RujukanTestCase):
         self.assertEqual(sesudah, "Capaian 109,99 %.")  # 19,92 ÷ 18,11, cut
 
     def test_rupiah_prints_bare_as_the_tables_do_and_the_sentence_says_rp(self):
-        teks = self.kalimat("Anggaran Rp {{total.anggaran}}, realisasi Rp {{total.realisasi_anggaran}}.")
-        self.assertEqual(teks, "Anggaran Rp 7.085.233.615, realisasi Rp 6.044.985.157.")
+        teks = self.kalimat("Anggaran Rp {{total.anggaran}}, realisasi Rp. {{total.realisasi_anggaran}}.")
+        # «Rp» keeps its figure on its line: a no-break space joins them.
+        self.assertEqual(teks, "Anggaran Rp\u00a07.085.233.615, realisasi Rp.\u00a06.044.985.157.")
+        self.assertEqual(
+            self.kalimat("Rp {{laporan.tahun}}, IRp {{laporan.tahun}}"), "Rp\u00a02022, IRp 2022"
+        )
+        self.assertIn("Rp\u00a07.085.233.615", html_laporan(self.dokumen()))
 
     def test_a_figure_that_cannot_be_computed_says_why_as_the_tables_do(self):
         teks = self.kalimat("{{indikator.200001.capaian_tw1}}")
@@ -165,9 +171,18 @@ class MarkerTests(RujukanTestCase):
         # The document's own narratives place tables with markers too; these tests start
         # from the layout's default places, the other narratives' markers taken out.
         super().setUpTestData()
+        tanpa_penanda = lambda teks: "\n".join(g for g in teks.splitlines() if not POLA_PENANDA.match(g))  # noqa: E731
         for n in Narasi.objects.filter(instansi=cls.instansi, tahun=TAHUN).exclude(kunci=NARASI):
-            n.teks = "\n".join(g for g in n.teks.splitlines() if not POLA_PENANDA.match(g))
+            n.teks = tanpa_penanda(n.teks)
             n.save()
+        for a in AnalisisSasaran.objects.filter(sasaran__renstra__instansi=cls.instansi, tahun=TAHUN):
+            a.uraian, a.faktor_pendukung = tanpa_penanda(a.uraian), tanpa_penanda(a.faktor_pendukung)
+            a.faktor_penghambat, a.solusi = tanpa_penanda(a.faktor_penghambat), tanpa_penanda(a.solusi)
+            a.save()
+
+    def analisis(self, uraian: str) -> None:
+        """Sasaran 1's analysis (a text the block «analisis-sasaran» writes) is `uraian`."""
+        AnalisisSasaran.objects.filter(sasaran_id=SASARAN_1, tahun=TAHUN).update(uraian=uraian)
 
     def test_a_marker_places_the_table_after_the_paragraph_before_it_and_takes_it_from_its_place(self):
         self.tulis("Sebelum tabel.\n[[realisasi-anggaran]]\nSesudah: lihat {{tabel.realisasi-anggaran}}.")
@@ -204,6 +219,60 @@ class MarkerTests(RujukanTestCase):
         self.assertTrue(tabel.nomor.startswith("Tabel 3."))
         self.assertEqual(teks_tampil(teks[-1]), f"Pendidikan pegawai pada {tabel.nomor}.")
         self.assertEqual(len([t for t in dokumen.daftar_tabel if t.kunci.startswith("sdm-")]), 4)
+
+    def test_a_marker_in_a_sasaran_analysis_places_its_table_among_its_paragraphs(self):
+        self.analisis(
+            "Capaian sebagai berikut:\n\n[[capaian-sasaran-1]]\n\nDari {{tabel.capaian-sasaran-1}} terlihat."
+        )
+        dokumen = self.dokumen()
+        bagian = next(
+            bg
+            for b in dokumen.bab
+            for bg in b.bagian
+            for i in bg.isi
+            if getattr(i, "kunci", "") == "capaian-sasaran-1"
+        )
+        isi = bagian.isi
+        letak = next(n for n, i in enumerate(isi) if getattr(i, "kunci", "") == "capaian-sasaran-1")
+        self.assertEqual(teks_tampil(isi[letak - 1]), "Capaian sebagai berikut:")
+        self.assertEqual(teks_tampil(isi[letak + 1]), f"Dari {isi[letak].nomor} terlihat.")
+        self.assertEqual(len([t for t in dokumen.daftar_tabel if t.kunci == "capaian-sasaran-1"]), 1)
+        self.assertEqual(rujukan.periksa(dokumen), [])
+
+    def test_a_marker_in_a_sasaran_analysis_may_take_a_picture_from_the_lampiran(self):
+        kunci = f"cascading-sasaran-{SASARAN_1}"
+        sebelum = next(g for g in self.dokumen().daftar_grafik if g.kunci == kunci)
+        self.assertTrue(sebelum.nomor.startswith("Gambar L."))
+        self.analisis(f"Uraian.\n\n[[{kunci}]]")
+        dokumen = self.dokumen()
+        (gambar,) = [g for g in dokumen.daftar_grafik if g.kunci == kunci]
+        self.assertRegex(gambar.nomor, r"^Gambar 3\.\d+$")
+        lampiran = [i for bg in dokumen.lampiran for i in bg.isi]
+        self.assertNotIn(gambar, lampiran)
+
+    def test_the_ikhtisar_places_its_iku_table_where_its_marker_stands_and_shows_it_after_the_text_without(
+        self,
+    ):
+        Narasi.objects.create(
+            instansi=self.instansi,
+            tahun=TAHUN,
+            kunci="ikhtisar-eksekutif",
+            judul="Ikhtisar Eksekutif",
+            urutan=1,
+            teks="Capaian sebagai berikut :\n\n[[capaian-iku]]\n\nAnggaran Rp {{total.anggaran}}.",
+        )
+        dokumen = self.dokumen()
+        self.assertEqual([i.jenis for i in dokumen.ikhtisar], ["teks", "tabel", "teks"])
+        self.assertEqual(dokumen.ikhtisar[1].kunci, "capaian-iku")
+        self.assertEqual(teks_tampil(dokumen.ikhtisar[2]), "Anggaran Rp\u00a07.085.233.615.")
+        # The chapter keeps its own IKU table, numbered; the ikhtisar's has no number.
+        (bab,) = [t for t in dokumen.daftar_tabel if t.kunci == "capaian-iku"]
+        self.assertEqual(dokumen.ikhtisar[1].nomor, "")
+        self.assertEqual(self.kalimat("{{tabel.capaian-iku}}"), bab.nomor)
+        Narasi.objects.filter(instansi=self.instansi, kunci="ikhtisar-eksekutif").update(
+            teks="Tanpa penanda."
+        )
+        self.assertEqual([i.jenis for i in self.dokumen().ikhtisar], ["teks", "tabel"])
 
     def test_a_second_marker_for_a_table_already_placed_dangles(self):
         self.tulis("[[sdm-pendidikan]]\n\nTeks.", kunci="sumber-daya-manusia")
@@ -284,6 +353,18 @@ class EditorTests(RujukanTestCase):
             )
         )
         self.assertEqual(Narasi.objects.get(pk=self.narasi.pk).teks, self.narasi.teks)
+
+    def test_the_preview_draws_only_the_pictures_of_its_chapter_numbered_as_in_the_report(self):
+        bab = lambda g: g.nomor.split()[1].split(".")[0]  # noqa: E731
+        penuh = {g.kunci: g.nomor for g in self.dokumen().daftar_grafik}
+        pratinjau = susun(kumpulkan(self.instansi, TAHUN), grafik_bab=NARASI).daftar_grafik
+        self.assertEqual(
+            {g.kunci: g.nomor for g in pratinjau if bab(g) == "3"},
+            {k: n for k, n in penuh.items() if n.split()[1].startswith("3.")},
+        )
+        self.assertTrue({"1", "3"} <= {n.split()[1].split(".")[0] for n in penuh.values()})
+        self.assertNotIn("1", {bab(g) for g in pratinjau}, "Bab I's diagrams are not drawn for Bab III")
+        self.assertEqual(rujukan.periksa(susun(kumpulkan(self.instansi, TAHUN), grafik_bab=NARASI)), [])
 
     def test_saving_a_text_that_dangles_is_allowed_and_says_what_dangles(self):
         respons = self.client.post(self.url, self.isian("Lihat {{tabel.tidak-ada}}."), follow=True)

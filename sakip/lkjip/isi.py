@@ -97,6 +97,10 @@ POLA_RUJUKAN = re.compile(r"\{\{([^{}]*)\}\}")
 POLA_PENANDA = re.compile(r"^\s*\[\[\s*([^\[\]]*?)\s*\]\]\s*$")
 
 
+# «Rp » right before a reference: the sentence's currency sign, kept on the figure's line.
+_RP_SEBELUM = re.compile(r"(\bRp\.?) $")
+
+
 def kode_rujukan(isi: str) -> str:
     """The code between the braces; spaces anywhere in it are the writer's, not the code's."""
     return re.sub(r"\s+", "", isi)
@@ -136,7 +140,8 @@ class Teks:
         hasil, awal = [], 0
         for cocok in POLA_RUJUKAN.finditer(teks):
             if cocok.start() > awal:
-                hasil.append(Potongan(teks[awal : cocok.start()]))
+                # «Rp» and its figure never break across lines: a no-break space joins them.
+                hasil.append(Potongan(_RP_SEBELUM.sub("\\1\u00a0", teks[awal : cocok.start()])))
             kode = kode_rujukan(cocok.group(1))
             if kode in self.terjemah:
                 hasil.append(Potongan(self.terjemah[kode]))

@@ -140,7 +140,7 @@ def html_laporan(
     Telah Direviu»: `publikasi` renders it, this layer does not know it). `panel`, rendered
     HTML, goes above the web page's cover (the reviewer's notes, from the layer above)."""
     pengaturan = dokumen.data.pengaturan
-    for tabel in dokumen.ikhtisar_tabel + dokumen.daftar_tabel:
+    for tabel in [i for i in dokumen.ikhtisar if isinstance(i, Tabel)] + dokumen.daftar_tabel:
         tata_letak(tabel, pengaturan)
     konteks = {"dokumen": dokumen, "data": dokumen.data, "pengaturan": dokumen.data.pengaturan, "web": web}
     konteks["halaman_awal"] = halaman_awal

@@ -70,6 +70,8 @@ TAHAP_SINGKAT = {
     Tahap.DPA_PERUBAHAN: "perubahan",
 }
 TINGKAT_NODE = {"program": PROGRAM, "kegiatan": KEGIATAN, "sub_kegiatan": SUB_KEGIATAN}
+# The categories `anggaran.hitung.kategori_efisiensi` gives: `total.program_efisien`…
+KATEGORI_EFISIENSI = ("Efisien", "Tidak efisien")
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,22 @@ def _indikator(daftar: _Daftar, data: DataLaporan, i: IndikatorTerukur) -> None:
     for t in sorted(i.realisasi_per_tahun):
         if t < tahun:
             nilai(f"realisasi_{t}", f"Realisasi {t}", i.realisasi_per_tahun[t])
+    # The counts a ratio's realisation is computed from (Tabel «Komponen Perhitungan Realisasi»).
+    for r in ind.realisasi.all():
+        if r.triwulan is None and r.dari_komponen and r.tahun <= tahun:
+            akhiran = "" if r.tahun == tahun else f"_{r.tahun}"
+            for huruf, label, x in (
+                ("a", ind.label_komponen_a, r.komponen_a),
+                ("b", ind.label_komponen_b, r.komponen_b),
+            ):
+                daftar.tambah(
+                    f"{awal}.komponen_{huruf}{akhiran}",
+                    INDIKATOR,
+                    nama,
+                    f"{label or huruf.upper()} {r.tahun}",
+                    x,
+                    NILAI,
+                )
     for tw, target, realisasi, capaian in i.triwulan:
         nilai(f"target_tw{tw}", f"Target triwulan {tw}", target)
         nilai(f"realisasi_tw{tw}", f"Realisasi triwulan {tw}", realisasi)
@@ -241,6 +259,26 @@ def _total(daftar: _Daftar, data: DataLaporan, tahap: list[str]) -> None:
     daftar.tambah(
         "total.jumlah_sub_kegiatan", TOTAL, "Seluruh program", "Jumlah sub kegiatan", jumlah_sub, ANGKA
     )
+    beranggaran = [p for p in program if isinstance(p.pagu_akhir(), Decimal) and p.pagu_akhir() > 0]
+    daftar.tambah(
+        "total.jumlah_program_beranggaran",
+        TOTAL,
+        "Seluruh program",
+        "Jumlah program beranggaran",
+        len(beranggaran),
+        ANGKA,
+    )
+    # Programs per efficiency category, as `_node` put each program's in the catalogue.
+    kategori = [daftar.get(f"program.{p.objek.pk}.kategori_efisiensi") for p in program]
+    for nama in KATEGORI_EFISIENSI:
+        daftar.tambah(
+            f"total.program_{slugify(nama).replace('-', '_')}",
+            TOTAL,
+            "Seluruh program",
+            f"Jumlah program «{nama}»",
+            sum(1 for k in kategori if k and k.nilai == nama),
+            ANGKA,
+        )
     iku = [i for s in data.sasaran for i in s.indikator]
     objek = "Indikator Kinerja Utama (IKU)"
     capaian = hitung.rata_rata(i.ukur.capaian for i in iku)
@@ -284,7 +322,14 @@ def _sdm(daftar: _Daftar, data: DataLaporan) -> None:
                     bagian[ambil(p)].append(p.jumlah)
             for judul, isi in bagian.items():
                 kode = f"sdm.{dimensi}.{slugify(judul).replace('-', '_')}"
-                daftar.setdefault(kode, Rujukan(kode, SDM, label, judul, jumlah_ada(isi), ANGKA))
+                n = jumlah_ada(isi)
+                daftar.setdefault(kode, Rujukan(kode, SDM, label, judul, n, ANGKA))
+                # Its share of the dimension's staff: «S1 sebanyak 19 orang atau 48,71 %».
+                bagi = Decimal(n) * 100 / total[dimensi] if n is not None and total[dimensi] else None
+                kode_persen = f"{kode}_persen"
+                daftar.setdefault(
+                    kode_persen, Rujukan(kode_persen, SDM, label, f"{judul} (persen)", bagi, PERSEN)
+                )
     # A dimension may list only part of the staff (Lampung Barat's jabatan table lists the
     # structural posts): every person is counted in the dimension with the largest total.
     terisi = [t for t in total.values() if t is not None]
@@ -338,17 +383,18 @@ def rujukan_nomor(dokumen: "Dokumen") -> dict[str, Rujukan]:
         if isinstance(item, (Tabel, Grafik)):
             for kunci in (item.kunci, item.blok):
                 kode = f"{item.jenis}.{kunci}"
-                if kunci and kode not in hasil:
+                # The front matter's tables have no number: a reference names the chapter's.
+                if kunci and item.nomor and kode not in hasil:
                     hasil[kode] = Rujukan(kode, NOMOR, item.judul, item.nomor, item.nomor)
     return hasil
 
 
 def _semua_isi(dokumen: "Dokumen") -> Iterator[tuple[str, str, object]]:
     """(section as the reader sees it, anchor, item) for everything in the report."""
-    if dokumen.kata_pengantar:
-        yield "Kata Pengantar", "kata-pengantar", dokumen.kata_pengantar
-    if dokumen.ikhtisar:
-        yield "Ikhtisar Eksekutif", "ikhtisar-eksekutif", dokumen.ikhtisar
+    for item in dokumen.kata_pengantar:
+        yield "Kata Pengantar", "kata-pengantar", item
+    for item in dokumen.ikhtisar:
+        yield "Ikhtisar Eksekutif", "ikhtisar-eksekutif", item
     for bab in dokumen.bab:
         for bagian in bab.bagian:
             for item in bagian.isi:

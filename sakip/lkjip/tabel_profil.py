@@ -133,7 +133,7 @@ def evaluasi(data: DataLaporan) -> list:
             baris,
             kaki,
             sumber=sumber_evaluasi,
-            kunci="evaluasi",
+            kunci="nilai-evaluasi",
         )
     ]
     tindak = [(e.evaluasi.tahun, t) for e in data.evaluasi for t in e.tindak_lanjut]

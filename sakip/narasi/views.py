@@ -45,7 +45,8 @@ def _laporan_dengan(instansi, tahun: int, objek: Narasi, form: NarasiForm) -> di
     teks = Narasi(instansi=instansi, tahun=tahun, kunci=kunci, judul=judul, teks=isi)
     lain = {k: n for k, n in data.narasi.items() if objek.pk is None or n.pk != objek.pk}
     data.narasi = lain | {kunci: teks}
-    dokumen = susun(data)
+    # Only the pictures of the section's chapter are drawn: the preview shows that section.
+    dokumen = susun(data, grafik_bab=kunci)
     bagian = rujukan.bagian_narasi(dokumen, kunci)
     if bagian is None:  # a key the layout does not show: the text alone, still filled in
         lepas = Teks(teks.judul, teks.teks, kunci=kunci)
