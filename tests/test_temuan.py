@@ -231,6 +231,14 @@ class NarasiTests(KasusTemuan):
         self.assertEqual(angka.tautan, self.alamat("narasi-ubah", n.pk))
         self.assertEqual(gantung.tautan, angka.tautan)
 
+    def test_a_marker_placing_a_chart_is_no_dangling_marker(self):
+        # The report is assembled with its pictures: without them this marker names nothing.
+        teks = f"Diagramnya:\n[[cascading-sasaran-{self.iku.sasaran_id}]]\nSelesai."
+        Narasi.objects.create(
+            instansi=self.instansi, tahun=TAHUN, kunci="capaian-kinerja", judul="C", teks=teks
+        )
+        self.assertEqual(self.temuan(narasi.narasi), [])
+
     def test_a_sasaran_analysis_links_to_its_screen(self):
         sasaran = self.iku.sasaran
         AnalisisSasaran.objects.create(

@@ -1,7 +1,8 @@
 """The check of the narratives: typed figures that contradict the data
 (`sakip.lkjip.angka_narasi`) and references or markers that point nowhere
-(`sakip.lkjip.rujukan`). Both read the assembled report, so the report is assembled once,
-without its charts (which neither reads), and only from the data already gathered."""
+(`sakip.lkjip.rujukan`). Both read the assembled report, so it is assembled once, from the
+data already gathered, and with its charts: a marker that places a chart names nothing in a
+report assembled without them, and would be reported as dangling."""
 
 from collections.abc import Iterator
 
@@ -32,7 +33,7 @@ def _sasaran_menulis(data: DataLaporan, kode: str) -> int | None:
 
 
 def narasi(data: DataLaporan) -> Iterator[Temuan]:
-    dokumen = susun(data, dengan_grafik=False)
+    dokumen = susun(data)
     for t in angka_narasi.periksa(dokumen):
         yield Temuan(
             kode="narasi-angka-beda",
