@@ -1,7 +1,8 @@
 # The two commands of the README: `make run` serves the application on SQLite with both
 # documents loaded (only into a database that lacks them: a second `make run` keeps what
-# users changed, passwords included); `make test` runs the whole suite. Both install what
-# they need first, system packages included, so they work on a fresh Debian machine.
+# users changed, passwords included), with its background worker; `make test` runs the
+# whole suite. Both install what they need first, system packages included, so they work
+# on a fresh Debian machine.
 
 PYTHON ?= python3
 VENV := .venv
@@ -35,6 +36,11 @@ run: setup
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py muat_dokumen
 	DEBUG=1 $(PY) manage.py siapkan_admin --pengguna-contoh
+	@# The background worker (PDFs, bulk generation, big uploads) beside the web server; Ctrl-C
+	@# stops both: the worker finishes the job in hand (a second Ctrl-C stops it at once), and a
+	@# job cut short is run again later. It does not reload on code changes: restart `make run`.
+	@trap 'kill $$pekerja 2>/dev/null' INT TERM EXIT; \
+	DEBUG=1 $(PY) manage.py db_worker --no-reload & pekerja=$$!; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
 test: setup

@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
     "inti",
     "instansi",
     "kinerja",
@@ -101,6 +104,7 @@ INSTALLED_APPS = [
     "sakip",
     "publikasi",
     "reviu",
+    "pekerjaan",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +157,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sakip.konteks.navigasi",
                 "reviu.konteks.reviu",
+                "pekerjaan.konteks.pekerjaan",
             ],
         },
     },
@@ -248,3 +253,36 @@ CONTENT_SECURITY_POLICY = {
 UKURAN_PERMINTAAN_MAKS = 6 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.TemporaryFileUploadHandler"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Background jobs (pekerjaan) through Django's task API (the django-tasks backport). By
+# default the queue is a table in the application's own database (django-tasks-db), worked
+# by `manage.py db_worker`, which `make run` starts beside the web server: nothing else to
+# install or run. With REDIS_URL (redis://host:6379/0) the queue is Redis and workers on any
+# machine run `manage.py rqworker --job-class django_tasks_rq.Job QUEUE` (django-tasks-rq).
+# PEKERJAAN_ANTREAN names the queue, so that two deployments (or two test runs) can share
+# one Redis without taking each other's jobs.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not re.fullmatch(r"rediss?://\S+", REDIS_URL):
+    raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} is not an address such as redis://127.0.0.1:6379/0")
+PEKERJAAN_ANTREAN = os.environ.get("PEKERJAAN_ANTREAN", "").strip() or "default"
+if not re.fullmatch(r"[\w.-]{1,64}", PEKERJAAN_ANTREAN):
+    raise ImproperlyConfigured(
+        f"PEKERJAAN_ANTREAN={PEKERJAAN_ANTREAN!r} is not a queue name: letters, digits, ._-"
+    )
+if REDIS_URL:
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
+    # A job's own time limit in RQ: the 184-page report takes under a minute; an hour is "stuck".
+    RQ_QUEUES = {PEKERJAAN_ANTREAN: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
+# A running job writes a heartbeat every PEKERJAAN_DETAK seconds; one silent for
+# PEKERJAAN_BATAS_DETAK seconds had its worker die under it, and is run again up to
+# PEKERJAAN_PERCOBAAN_MAKS attempts in all, then marked failed with the reason.
+PEKERJAAN_DETAK = env_int("PEKERJAAN_DETAK", 5)
+PEKERJAAN_BATAS_DETAK = env_int("PEKERJAAN_BATAS_DETAK", 60)
+PEKERJAAN_PERCOBAAN_MAKS = env_int("PEKERJAAN_PERCOBAAN_MAKS", 3)
+if not 0 < PEKERJAAN_DETAK < PEKERJAAN_BATAS_DETAK:
+    raise ImproperlyConfigured("PEKERJAAN_DETAK must be above 0 and below PEKERJAAN_BATAS_DETAK")
+# An uploaded spreadsheet with more changed rows than this is applied by a worker, with a
+# progress page, instead of inside the request.
+PEKERJAAN_AMBANG_BARIS_EXCEL = env_int("PEKERJAAN_AMBANG_BARIS_EXCEL", 500)

@@ -32,3 +32,13 @@ STORAGES = {
 # that two runs at once (two checkouts' suites, a developer's and an editor's) never share it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}  # noqa: F405
+
+# Jobs run inside the request that starts them (django-tasks' immediate backend), so that a
+# test sees a job's outcome at once; tests/test_pekerjaan.py switches to the database and
+# Redis backends to run real workers.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": [PEKERJAAN_ANTREAN],  # noqa: F405
+    }
+}

@@ -48,7 +48,6 @@ urlpatterns = [
     path(AWALAN_TAHUN + "excel/unggah/<int:pk>/", excel.pratinjau, name="excel-pratinjau"),
     path("laporan/<slug:slug>/<tahun:tahun>/", lkjip.laporan_html, name="lkjip-html"),
     path("laporan/<slug:slug>/<tahun:tahun>/xlsx/", excel.tabel_lkjip, name="lkjip-xlsx"),
-    path("laporan/<slug:slug>/<tahun:tahun>/pdf/", lkjip.laporan_pdf, name="lkjip-pdf"),
     # The evaluation's report (LHE), by the same machinery as the LKjIP.
     path(AWALAN_TAHUN + "evaluasi/lhe/", lhe.lhe_html, name="lhe-html"),
     path(AWALAN_TAHUN + "evaluasi/lhe/pdf/", lhe.lhe_pdf, name="lhe-pdf"),
@@ -61,5 +60,7 @@ urlpatterns = [
     path("", include("publikasi.urls")),
     # The inspectorate's review: reports' life, notes, the reviewer's desk.
     path("", include("reviu.urls")),
+    # Background jobs, and the pages that start them (the LKjIP PDF download among them).
+    path("", include("pekerjaan.urls")),
     path("admin/", admin.site.urls),
 ]

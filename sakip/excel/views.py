@@ -2,6 +2,7 @@
 download the LKjIP's tables as a workbook."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -101,11 +102,14 @@ def pratinjau(request, slug: str, tahun: int, pk: int):
             unggahan.save(update_fields=["diterapkan"])
             messages.success(request, f"{jumlah} isian dari «{unggahan.nama_berkas}» diterapkan.")
             return redirect("instansi-tahun", slug=ruang.instansi.slug, tahun=tahun)
+    # A big file is applied by a background job (the button posts to `pekerjaan-excel`).
+    di_latar = bool(hasil) and len(hasil.perubahan) > settings.PEKERJAAN_AMBANG_BARIS_EXCEL
     return render(
         request,
         "excel/pratinjau.html",
         ruang.konteks()
-        | {"unggahan": unggahan, "periode": nama_periode(unggahan.triwulan), "hasil": hasil, "galat": galat},
+        | {"unggahan": unggahan, "periode": nama_periode(unggahan.triwulan), "hasil": hasil, "galat": galat}
+        | {"di_latar": di_latar},
         status=422 if galat or (hasil and hasil.masalah) else 200,
     )
 

@@ -1,6 +1,7 @@
-"""The LKjIP on the web: the HTML report and its PDF, per agency and year, and a year's
-Perjanjian Kinerja as signed, printed on its own, for whoever may read the agency (its
-planners, its region's reviewers, admins)."""
+"""The LKjIP on the web: the HTML report per agency and year, and a year's Perjanjian
+Kinerja as signed, printed on its own, for whoever may read the agency (its planners, its
+region's reviewers, admins). The report's PDF is made by a background job
+(`pekerjaan.views.laporan_pdf`)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from instansi.akses import buka
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
-from sakip.lkjip.render import html_laporan, pdf_dari_html, pdf_laporan
+from sakip.lkjip.render import html_laporan, pdf_dari_html
 from sakip.lkjip.susun import susun
 from sakip.lkjip.tabel_perjanjian import naskah_perjanjian
 
@@ -26,19 +27,6 @@ def laporan_html(request, slug: str, tahun: int):
     # processors, through a partial rendered with the request; this layer names none of them.
     panel = render_to_string("lkjip/_panel_web.html", request=request)
     return HttpResponse(html_laporan(dokumen, web=True, boleh_ubah=ruang.boleh_ubah, panel=panel))
-
-
-@login_required
-@require_safe
-def laporan_pdf(request, slug: str, tahun: int):
-    instansi = buka(request, slug, tahun).instansi
-    try:
-        isi = pdf_laporan(instansi, tahun)
-    except LaporanTidakAda as exc:
-        raise Http404(str(exc)) from None
-    respons = HttpResponse(isi, content_type="application/pdf")
-    respons["Content-Disposition"] = f'inline; filename="LKjIP-{instansi.slug}-{tahun}.pdf"'
-    return respons
 
 
 @login_required

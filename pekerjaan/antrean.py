@@ -1,0 +1,236 @@
+"""Starting, running, retrying and sweeping background jobs, whatever the task backend.
+
+`jalankan` records a `Pekerjaan` and enqueues its registered task through Django's task API
+(`TUGAS`, filled by `pekerjaan.tugas` with `daftar`); the task receives the record's id and
+a run token (`putaran`), and `kerjakan` runs its work only while that token is the record's
+own, so a run superseded by a retry (its worker thought dead) stops instead of racing the new
+one. While it works, a thread beats the record's heart (`detak`); `sapu` finds the jobs whose
+heart stopped (a worker killed mid-job: kill -9, out of memory, a machine gone) and runs them
+again, up to `PEKERJAAN_PERCOBAAN_MAKS` attempts, then marks them failed with the reason.
+It runs when a task starts (so on every worker start and whenever work flows) and when a
+page reads a job, so nothing stays «berjalan» forever.
+
+Enqueuing happens right away, not on commit: the views that start jobs run in autocommit,
+and inside a test's transaction the immediate backend must see the record it runs.
+"""
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from pekerjaan.models import Pekerjaan
+
+Status = Pekerjaan.Status
+
+# Task name → the django-tasks Task that runs it (see `daftar`).
+TUGAS: dict = {}
+
+
+class PekerjaanGagal(Exception):
+    """A job that cannot be done, for a reason the user can act on (said in plain Indonesian)."""
+
+
+@dataclass
+class Hasil:
+    pesan: str
+    tautan: str = ""
+
+
+def daftar(nama: str):
+    """Register a task under the name `jalankan` knows it by."""
+
+    def tandai(tugas):
+        TUGAS[nama] = tugas
+        return tugas
+
+    return tandai
+
+
+def kirim(pekerjaan: Pekerjaan) -> None:
+    """Enqueue the job's task for its current run."""
+    TUGAS[pekerjaan.nama_tugas].using(queue_name=settings.PEKERJAAN_ANTREAN).enqueue(
+        pekerjaan.pk, pekerjaan.putaran
+    )
+
+
+def jalankan(nama_tugas: str, *, oleh, judul: str, induk: Pekerjaan | None = None, **argumen) -> Pekerjaan:
+    """Enqueue the registered task `nama_tugas` and return its record.
+
+    `instansi`, `pemda` and `tahun` among `argumen` go to the record's own columns (who may
+    see the job follows from them); the rest, JSON, to `argumen`. The same job still waiting
+    or running (a second click, a reload) is returned instead of being started twice.
+    """
+    if nama_tugas not in TUGAS:
+        raise KeyError(f"Tidak ada tugas bernama {nama_tugas!r}")
+    kolom = {k: argumen.pop(k, None) for k in ("instansi", "pemda", "tahun")}
+    sapu()
+    sama = Pekerjaan.objects.filter(nama_tugas=nama_tugas, status__in=Pekerjaan.AKTIF, **kolom)
+    for ada in sama.filter(induk=induk):
+        if ada.argumen == argumen:
+            return ada
+    pekerjaan = Pekerjaan.objects.create(
+        nama_tugas=nama_tugas, judul=judul[:300], argumen=argumen, oleh=oleh, induk=induk,
+        putaran=Pekerjaan.putaran_baru(), total=1, pesan="Menunggu giliran pekerja.", **kolom,
+    )  # fmt: skip
+    kirim(pekerjaan)
+    pekerjaan.refresh_from_db()
+    return pekerjaan
+
+
+def ulang(pekerjaan: Pekerjaan) -> None:
+    """«Coba lagi»: a failed job enqueued once more (a bulk job: its failed parts)."""
+    gagal = list(pekerjaan.anak.filter(status=Status.GAGAL)) or [pekerjaan]
+    for p in gagal:
+        putaran = Pekerjaan.putaran_baru()
+        if Pekerjaan.objects.filter(pk=p.pk, status=Status.GAGAL).update(
+            status=Status.ANTRI, putaran=putaran, galat="", pesan="Dicoba lagi; menunggu giliran pekerja."
+        ):
+            p.putaran = putaran
+            kirim(p)
+    if pekerjaan.anak.exists():
+        segarkan_induk(pekerjaan.pk)
+
+
+def sapu() -> int:
+    """Jobs whose worker stopped beating: run again while attempts remain, else failed.
+    A bulk job's parent is left out: its state follows its parts. Returns how many."""
+    batas = timezone.now() - timedelta(seconds=settings.PEKERJAAN_BATAS_DETAK)
+    mati = Pekerjaan.objects.filter(status=Status.BERJALAN, detak__lt=batas, anak__isnull=True)
+    jumlah = 0
+    for p in mati:
+        terakhir = date_format(timezone.localtime(p.detak), "j F Y H.i.s")
+        maks = settings.PEKERJAAN_PERCOBAAN_MAKS
+        sisa = p.percobaan < maks
+        putaran = Pekerjaan.putaran_baru()
+        ubah = (
+            {"status": Status.ANTRI, "putaran": putaran,
+             "pesan": f"Pekerja terhenti di tengah jalan (kabar terakhir {terakhir}); "
+                      f"dicoba lagi, percobaan ke-{p.percobaan + 1} dari {maks}."}
+            if sisa
+            else {"status": Status.GAGAL, "pesan": "Gagal.",
+                  "galat": f"Pekerja terhenti di tengah jalan (kabar terakhir {terakhir}) "
+                           f"setelah {p.percobaan} kali percobaan."}
+        )  # fmt: skip
+        # Compare-and-swap: two sweeps at once (two workers starting) act once.
+        if not Pekerjaan.objects.filter(pk=p.pk, putaran=p.putaran, status=Status.BERJALAN).update(**ubah):
+            continue
+        jumlah += 1
+        if sisa:
+            p.putaran = putaran
+            kirim(p)
+        elif p.induk_id:
+            segarkan_induk(p.induk_id)
+    return jumlah
+
+
+def segarkan_induk(induk_id: int) -> None:
+    """A bulk job's progress and state from its parts: done is every part that ended."""
+    with transaction.atomic():
+        induk = Pekerjaan.objects.select_for_update().get(pk=induk_id)
+        hitung = induk.anak.aggregate(
+            total=Count("pk"),
+            selesai=Count("pk", filter=Q(status=Status.SELESAI)),
+            gagal=Count("pk", filter=Q(status=Status.GAGAL)),
+        )
+        gagal = (
+            list(induk.anak.filter(status=Status.GAGAL).select_related("instansi")) if hitung["gagal"] else []
+        )
+        berakhir = hitung["selesai"] + hitung["gagal"]
+        induk.total, induk.selesai_n = hitung["total"], berakhir
+        induk.pesan = f"{berakhir} dari {induk.total} selesai" + (f"; {len(gagal)} gagal." if gagal else ".")
+        if berakhir < hitung["total"]:
+            induk.status, induk.galat = Status.BERJALAN, ""
+        elif gagal:
+            induk.status = Status.GAGAL
+            induk.galat = "; ".join(f"{p.instansi or p.judul}: {p.galat}" for p in gagal)
+        else:
+            induk.status, induk.galat = Status.SELESAI, ""
+        induk.detak = timezone.now()
+        induk.save()
+
+
+class Kemajuan:
+    """What a running job reports through; every report is also a heartbeat."""
+
+    def __init__(self, pekerjaan: Pekerjaan):
+        self.pekerjaan = pekerjaan
+
+    def lapor(self, selesai: int | None = None, total: int | None = None, pesan: str | None = None) -> None:
+        p = self.pekerjaan
+        p.total = p.total if total is None else total
+        p.selesai_n = p.selesai_n if selesai is None else min(selesai, p.total)
+        p.pesan = p.pesan if pesan is None else pesan[:500]
+        Pekerjaan.objects.filter(pk=p.pk, putaran=p.putaran).update(
+            total=p.total, selesai_n=p.selesai_n, pesan=p.pesan, detak=timezone.now()
+        )
+
+
+class _Detak(threading.Thread):
+    """Beats the job's heart while its work runs, also through one long call (WeasyPrint
+    laying out a 184-page report), and stops with the process that runs it."""
+
+    def __init__(self, pekerjaan: Pekerjaan):
+        super().__init__(daemon=True, name=f"detak-pekerjaan-{pekerjaan.pk}")
+        self.pekerjaan = pekerjaan
+        self.berhenti = threading.Event()
+
+    def run(self):
+        try:
+            while not self.berhenti.wait(settings.PEKERJAAN_DETAK):
+                Pekerjaan.objects.filter(
+                    pk=self.pekerjaan.pk, putaran=self.pekerjaan.putaran, status=Status.BERJALAN
+                ).update(detak=timezone.now())
+        finally:
+            connection.close()
+
+
+def kerjakan(pekerjaan_id: int, putaran: str, kerja: Callable[[Pekerjaan, Kemajuan], Hasil | None]) -> None:
+    """Run `kerja` as the job's current run and record how it ended; a `kerja` that returns
+    None split the job into parts (`induk`), whose ends decide the job's.
+
+    A `PekerjaanGagal` is the job's own failure, said to the user; any other exception is a
+    fault, recorded with its type and raised again so that the backend records it too.
+    """
+    sapu()
+    if not Pekerjaan.objects.filter(pk=pekerjaan_id, putaran=putaran, status=Status.ANTRI).update(
+        status=Status.BERJALAN, percobaan=F("percobaan") + 1, detak=timezone.now(), galat=""
+    ):
+        return  # superseded by a retry, or already run
+    pekerjaan = Pekerjaan.objects.select_related("instansi", "pemda", "oleh").get(pk=pekerjaan_id)
+    # Inside a transaction (the immediate backend, in a request or a test) nobody else can
+    # see the beats, and a second connection would only wait for this one's lock.
+    detak = None if connection.in_atomic_block else _Detak(pekerjaan)
+    if detak:
+        detak.start()
+    akhir: dict = {}
+    galat = None
+    try:
+        hasil = kerja(pekerjaan, Kemajuan(pekerjaan))
+        if hasil is None:
+            segarkan_induk(pekerjaan.pk)
+        else:
+            akhir = {"status": Status.SELESAI, "selesai_n": pekerjaan.total, "pesan": hasil.pesan[:500],
+                     "tautan_hasil": hasil.tautan}  # fmt: skip
+    except PekerjaanGagal as exc:
+        akhir = {"status": Status.GAGAL, "pesan": "Gagal.", "galat": str(exc)}
+    except Exception as exc:
+        akhir = {"status": Status.GAGAL, "pesan": "Gagal.",
+                 "galat": f"Kesalahan tak terduga ({type(exc).__name__}): {exc}"}  # fmt: skip
+        galat = exc
+    finally:
+        if detak:
+            detak.berhenti.set()
+            detak.join()
+        if akhir:
+            Pekerjaan.objects.filter(pk=pekerjaan.pk, putaran=putaran).update(detak=timezone.now(), **akhir)
+            if pekerjaan.induk_id:
+                segarkan_induk(pekerjaan.induk_id)
+    if galat is not None:
+        raise galat

@@ -1,0 +1,16 @@
+"""URLs of the background jobs, and of the pages that start them (the LKjIP PDF download,
+a pemda's bulk generation, a big spreadsheet's application)."""
+
+from django.urls import path
+
+from inti.alamat import AWALAN_TAHUN
+from pekerjaan import views
+
+urlpatterns = [
+    path("pekerjaan/<int:pk>/", views.pekerjaan, name="pekerjaan"),
+    path("pekerjaan/<int:pk>/status/", views.status, name="pekerjaan-status"),
+    path("pekerjaan/<int:pk>/coba-lagi/", views.coba_lagi, name="pekerjaan-coba-lagi"),
+    path("laporan/<slug:slug>/<tahun:tahun>/pdf/", views.laporan_pdf, name="lkjip-pdf"),
+    path("pemda/<slug:slug>/<tahun:tahun>/semua-pdf/", views.pdf_pemda, name="pdf-pemda"),
+    path(AWALAN_TAHUN + "excel/unggah/<int:pk>/terapkan/", views.terapkan_excel, name="pekerjaan-excel"),
+]
