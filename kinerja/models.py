@@ -211,6 +211,14 @@ class SubKegiatan(NodeProgram):
 LEVEL_INDIKATOR = ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
 
 
+class SifatTriwulan(models.TextChoices):
+    """How an indicator's quarters relate to its year, which is what lets a reviewer's check
+    compare them: both kinds say TW IV is the year."""
+
+    KUMULATIF = "kumulatif", "Kumulatif: tiap triwulan s.d. triwulan itu, TW IV = setahun"
+    POSISI = "posisi", "Posisi akhir: keadaan pada akhir triwulan, TW IV = setahun"
+
+
 class Indikator(BerVersi):
     """A performance indicator on exactly one level of the cascade.
 
@@ -251,6 +259,14 @@ class Indikator(BerVersi):
     sumber_data = models.TextField(blank=True)
     penanggung_jawab = models.CharField(max_length=300, blank=True)
     iku = models.BooleanField("IKU", default=False, help_text="Indikator Kinerja Utama.")
+    sifat_triwulan = models.CharField(
+        "realisasi triwulan",
+        max_length=10,
+        choices=SifatTriwulan.choices,
+        blank=True,
+        help_text="Bagaimana realisasi triwulan berhubungan dengan realisasi setahun; kosong bila "
+        "tidak terikat (misalnya nilai survei per triwulan).",
+    )
     desimal = models.PositiveSmallIntegerField(
         "angka di belakang koma",
         null=True,

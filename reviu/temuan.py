@@ -18,6 +18,8 @@ PEMERIKSAAN = [
     indikator.tanpa_definisi,
     indikator.realisasi_kosong,
     indikator.capaian_tidak_wajar,
+    indikator.triwulan_melebihi_tahun,
+    indikator.tahun_beda_triwulan_iv,
     anggaran.program_tanpa_indikator,
     anggaran.anak_beda_induk,
     anggaran.serapan_tinggi_capaian_rendah,

@@ -16,6 +16,7 @@ from kinerja.models import (
     Program,
     Realisasi,
     Renstra,
+    SifatTriwulan,
     SubKegiatan,
     Target,
 )
@@ -129,6 +130,35 @@ class IndikatorTests(KasusTemuan):
         (t,) = self.temuan(indikator.capaian_tidak_wajar)
         self.assertIn("(di bawah 0)", t.pesan)
         self.assertIn("-2,70 %", t.pesan)  # −1 ÷ 393 × 100 = −0,2544… ÷ 9,42 × 100, truncated
+
+    def realisasi(self, triwulan, nilai) -> None:
+        Realisasi.objects.update_or_create(
+            indikator=self.ind_program, tahun=TAHUN, triwulan=triwulan, defaults={"nilai": D(nilai)}
+        )
+
+    def test_a_cumulative_quarter_above_the_year(self):
+        self.target(self.ind_program, Target.Sumber.PK_MURNI, "10")
+        self.realisasi(None, "8")
+        self.realisasi(2, "9")
+        # Quarters not tied to the year (the default) are never compared with it.
+        self.assertEqual(self.temuan(indikator.triwulan_melebihi_tahun), [])
+        Indikator.objects.filter(pk=self.ind_program.pk).update(sifat_triwulan=SifatTriwulan.KUMULATIF)
+        (t,) = self.temuan(indikator.triwulan_melebihi_tahun)
+        self.assertEqual(t.pesan, "Indikator kumulatif: realisasi 2022 8 %, tetapi TW II 9 %.")
+        self.assertEqual(t.tautan, self.alamat("realisasi", self.ind_program.pk))
+        self.realisasi(2, "8")  # reaching the year's total by TW II is no finding
+        self.assertEqual(self.temuan(indikator.triwulan_melebihi_tahun), [])
+
+    def test_the_year_differing_from_tw_iv_where_they_are_the_same(self):
+        self.target(self.ind_program, Target.Sumber.PK_MURNI, "10")
+        self.realisasi(None, "8")
+        self.realisasi(4, "7")
+        self.assertEqual(self.temuan(indikator.tahun_beda_triwulan_iv), [])
+        Indikator.objects.filter(pk=self.ind_program.pk).update(sifat_triwulan=SifatTriwulan.POSISI)
+        (t,) = self.temuan(indikator.tahun_beda_triwulan_iv)
+        self.assertIn("Realisasi 2022 8 %, triwulan IV 7 %", t.pesan)
+        self.realisasi(4, "8")
+        self.assertEqual(self.temuan(indikator.tahun_beda_triwulan_iv), [])
 
 
 class AnggaranTests(KasusTemuan):

@@ -99,6 +99,7 @@ class IndikatorForm(BerVersiForm):
             "sumber_data",
             "penanggung_jawab",
             "iku",
+            "sifat_triwulan",
             "desimal",
             "urutan",
         ]

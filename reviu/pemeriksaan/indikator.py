@@ -4,11 +4,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from inti.angka import format_persen
+from inti.periode import label_triwulan
 from kinerja.hitung import TidakTerhitung
-from kinerja.models import Target
+from kinerja.models import SifatTriwulan, Target
 from kinerja.pengukuran import realisasi_tahun
 from reviu.pemeriksaan import Temuan, alamat, alamat_instansi, nama_indikator, nilai, persen
-from sakip.lkjip.data import DataLaporan
+from sakip.lkjip.data import DataLaporan, IndikatorTerukur
 
 PK = (Target.Sumber.PK_MURNI, Target.Sumber.PK_PERUBAHAN)
 # Beyond these a capaian is more likely a wrong target, realisation or polarity than a
@@ -110,3 +111,46 @@ def capaian_tidak_wajar(data: DataLaporan) -> Iterator[Temuan]:
             objek=nama_indikator(i.indikator),
             tautan=alamat(data, "realisasi", i.indikator.pk),
         )
+
+
+def _terikat_tahun(data: DataLaporan) -> Iterator[IndikatorTerukur]:
+    """The indicators whose TW IV is, by their own definition, the year."""
+    return (i for i in data.semua_indikator() if i.indikator.sifat_triwulan)
+
+
+def triwulan_melebihi_tahun(data: DataLaporan) -> Iterator[Temuan]:
+    """A cumulative indicator with a quarter's realisation above the year's: a running total
+    cannot pass the total it runs to."""
+    for i in _terikat_tahun(data):
+        tahun = i.ukur.realisasi
+        if i.indikator.sifat_triwulan != SifatTriwulan.KUMULATIF or not isinstance(tahun, Decimal):
+            continue
+        lebih = [(tw, real) for tw, _, real, _ in i.triwulan if isinstance(real, Decimal) and real > tahun]
+        if lebih:
+            daftar = "; ".join(f"{label_triwulan(tw)} {nilai(data, i.indikator, real)}" for tw, real in lebih)
+            yield Temuan(
+                kode="triwulan-melebihi-tahun",
+                judul="Realisasi triwulan melebihi realisasi setahun",
+                pesan=f"Indikator kumulatif: realisasi {data.tahun} {nilai(data, i.indikator, tahun)}, "
+                f"tetapi {daftar}.",
+                objek=nama_indikator(i.indikator),
+                tautan=alamat(data, "realisasi", i.indikator.pk),
+            )
+
+
+def tahun_beda_triwulan_iv(data: DataLaporan) -> Iterator[Temuan]:
+    """The year's realisation differs from TW IV's where the indicator says they are the same
+    (cumulative, or a position at the end of the quarter)."""
+    for i in _terikat_tahun(data):
+        tahun = i.ukur.realisasi
+        tw4 = next((real for tw, _, real, _ in i.triwulan if tw == 4), None)
+        if isinstance(tahun, Decimal) and isinstance(tw4, Decimal) and tahun != tw4:
+            yield Temuan(
+                kode="tahun-beda-triwulan-iv",
+                judul="Realisasi setahun berbeda dengan triwulan IV",
+                pesan=f"Realisasi {data.tahun} {nilai(data, i.indikator, tahun)}, triwulan IV "
+                f"{nilai(data, i.indikator, tw4)}; menurut sifat indikatornya "
+                f"(«{SifatTriwulan(i.indikator.sifat_triwulan).label}») keduanya sama.",
+                objek=nama_indikator(i.indikator),
+                tautan=alamat(data, "realisasi", i.indikator.pk),
+            )
