@@ -92,7 +92,7 @@ class LheTests(KasusInstansi):
             "DRAF",
             "80,37",
             "IKU belum SMART.",
-            "30 Juni 2023",
+            "30 Jun 2023",
             "Revisi Renstra",
         ):
             self.assertIn(teks, html)

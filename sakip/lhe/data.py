@@ -78,7 +78,8 @@ def kumpulkan(evaluasi: EvaluasiLke) -> DataLhe:
     for km, ke in zip(mandiri.komponen, evaluator.komponen, strict=True):
         baris.append(BarisSkor(km.kode, km.nama, km.bobot, km.nilai, ke.nilai, False))
         for sm, se in zip(km.sub, ke.sub, strict=True):
-            baris.append(BarisSkor(sm.kode, sm.nama, sm.bobot, sm.nilai, se.nilai, True))
+            kode = f"{km.kode}.{sm.kode}"
+            baris.append(BarisSkor(kode, sm.nama, sm.bobot, sm.nilai, se.nilai, True))
     tindak = {}
     for t in TindakLanjutLke.objects.filter(rekomendasi__evaluasi=evaluasi).order_by("id"):
         tindak.setdefault(t.rekomendasi_id, t)
