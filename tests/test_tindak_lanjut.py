@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from evaluasi import alur
 from evaluasi.models import RekomendasiLke, SimpulanLhe, StatusLke, TindakLanjutLke
+from evaluasi.tindak_lanjut.views import terbuka
 from instansi.models import Pemeriksa
 from sakip.lkjip import tabel_profil
 from sakip.lkjip.data import kumpulkan
@@ -108,6 +109,7 @@ class TindakLanjutTests(KasusInstansi):
             self.assertIn("Publikasikan Renstra.", utama(self.client.get(daftar)))
         self.masuk(self.pemeriksa_b)
         self.assertNotIn("Publikasikan Renstra.", utama(self.client.get(reverse("tindak-lanjut-pemeriksa"))))
+        self.assertEqual([b.rekomendasi for b in terbuka(self.a, TAHUN)], [rekomendasi])
         self.masuk(self.perencana)
         selesai = isian | {
             "versi": str(tindak.versi),
@@ -118,6 +120,7 @@ class TindakLanjutTests(KasusInstansi):
         self.assertEqual(tindak.history.count(), 2)
         self.masuk(self.pemeriksa)
         self.assertNotIn("Publikasikan Renstra.", utama(self.client.get(reverse("tindak-lanjut-pemeriksa"))))
+        self.assertEqual(terbuka(self.a, TAHUN), [])
         # A page opened before the first save cannot save over it.
         self.masuk(self.perencana)
         self.assertEqual(self.client.post(url, isian).status_code, 409)

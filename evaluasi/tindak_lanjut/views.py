@@ -207,6 +207,15 @@ def baris_rekomendasi(rekomendasi) -> list[BarisRekomendasi]:
     return sorted((BarisRekomendasi(r, tindak.get(r.pk)) for r in rekomendasi), key=lambda b: b.selesai)
 
 
+def terbuka(instansi, sampai: int) -> list[BarisRekomendasi]:
+    """The agency's recommendations not yet done, of its final evaluations up to `sampai`:
+    what the agency's evaluation page lists (`_terbuka.html`), in two queries."""
+    rekomendasi = RekomendasiLke.objects.filter(
+        evaluasi__instansi=instansi, evaluasi__tahun__lte=sampai, evaluasi__status=StatusLke.FINAL
+    ).exclude(tindak_lanjut__status=StatusTindakLanjut.SELESAI)
+    return baris_rekomendasi(rekomendasi)
+
+
 @login_required
 @require_safe
 def tindak_lanjut_daftar(request, slug: str, tahun: int):
