@@ -42,3 +42,7 @@ TASKS = {
         "QUEUES": [PEKERJAAN_ANTREAN],  # noqa: F405
     }
 }
+
+# Charts are drawn in every test that asks for one (tests look at the figures): the cache
+# that keeps them between requests is tested on its own (tests/test_kueri.py).
+CACHES = {**CACHES, "grafik": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405

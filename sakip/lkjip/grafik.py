@@ -12,16 +12,24 @@ per bar, a line per title line) and the axes are placed where that says, so matp
 draws each figure once (no `tight_layout`, no `bbox_inches="tight"`, both of which draw it
 a second time to measure) and tick labels are written once, not formatted per draw.
 Quantities start at zero; a bar's colour is its predikat's (`warna_pita`).
+
+A chart is drawn once per change of what it shows, not per request: each chart first
+collects the values it draws, and `_tergambar` keeps the SVG in the cache `grafik` under
+the SHA-256 of those values, this module's code and matplotlib's version
+(sakip/settings.py says where that cache lives).
 """
 
+import hashlib
 import html
 import io
 import re
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import matplotlib
+from django.core.cache import caches
 
 matplotlib.use("Agg")
 
@@ -79,6 +87,23 @@ def _svg(fig, alt: str, kunci: str) -> str:
     fig.savefig(keluaran, format="svg", metadata={"Date": None})
     plt.close(fig)
     return svg_bernama(keluaran.getvalue(), alt, kunci)
+
+
+# What else decides a chart's bytes besides its values: the code that draws it.
+VERSI_GAMBAR = hashlib.sha256(Path(__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
+
+
+def _tergambar(gambar, masukan: tuple, alt: str, kunci: str) -> str:
+    """The SVG of `gambar(*masukan)` (a function returning a figure) as `_svg` makes it,
+    from the cache while the same values were drawn before: drawing is most of a report's
+    time (2–4 s for a ten-times agency), and a report is read far more often than changed."""
+    sidik = hashlib.sha256(repr((VERSI_GAMBAR, gambar.__name__, masukan, alt, kunci)).encode()).hexdigest()
+    simpanan = caches["grafik"]
+    svg = simpanan.get(sidik)
+    if svg is None:
+        svg = _svg(gambar(*masukan), alt, kunci)
+        simpanan.set(sidik, svg, timeout=None)
+    return svg
 
 
 def svg_bernama(teks: str, alt: str, kunci: str) -> str:
@@ -217,9 +242,7 @@ def capaian_iku(data: DataLaporan) -> list:
         for i in terukur
     ]
     dipakai = {i.ukur.predikat: warna[i.ukur.predikat] for i in terukur if i.ukur.predikat in warna}
-    fig = _panel_batang(
-        [("", batang)], "Capaian terhadap target (garis putus-putus: 100 %)", True, True, dipakai
-    )
+    masukan = ([("", batang)], "Capaian terhadap target (garis putus-putus: 100 %)", True, True, dipakai)
     judul = f"Capaian Indikator Kinerja Utama Tahun {data.tahun}"
     alt = (
         f"Grafik batang capaian {len(terukur)} indikator kinerja utama tahun {data.tahun} terhadap "
@@ -230,7 +253,8 @@ def capaian_iku(data: DataLaporan) -> list:
         )
         + "."
     )
-    return [Grafik(judul, _svg(fig, alt, "grafik-capaian"), kunci="grafik-capaian", alt=alt)]
+    svg = _tergambar(_panel_batang, masukan, alt, "grafik-capaian")
+    return [Grafik(judul, svg, kunci="grafik-capaian", alt=alt)]
 
 
 def _label_tahun(tahun: list[int], lebar_inci: float) -> list[int]:
@@ -244,27 +268,52 @@ def _label_tahun(tahun: list[int], lebar_inci: float) -> list[int]:
 
 def tren_realisasi(data: DataLaporan) -> list:
     """Each IKU's realisation over the years the data holds, with this year's target."""
-    iku = [
-        i
-        for s in data.sasaran
-        for i in s.indikator
-        if sum(isinstance(v, Decimal) for t, v in i.realisasi_per_tahun.items() if t <= data.tahun) >= 2
-    ]
-    if not iku:
+    seri, kalimat = [], []
+    for s in data.sasaran:
+        for i in s.indikator:
+            tahun = sorted(
+                t for t, v in i.realisasi_per_tahun.items() if isinstance(v, Decimal) and t <= data.tahun
+            )
+            if len(tahun) < 2:
+                continue
+            nilai = [i.realisasi_per_tahun[t] for t in tahun]
+            target = i.ukur.target if isinstance(i.ukur.target, Decimal) else None
+            seri.append((i.nama, tahun, nilai, target))
+            kalimat.append(
+                f"{i.nama}: "
+                + ", ".join(f"{t} {_nilai(data, i, v)}" for t, v in zip(tahun, nilai, strict=True))
+                + (f" (target {data.tahun} {_nilai(data, i, target)})" if target is not None else "")
+            )
+    if not seri:
         return []
-    kolom = min(3, len(iku))
-    baris = -(-len(iku) // kolom)
+    alt = (
+        f"Grafik garis realisasi {len(seri)} indikator kinerja utama per tahun, dengan target tahun "
+        f"{data.tahun} sebagai garis putus-putus: " + "; ".join(kalimat) + "."
+    )
+    return [
+        Grafik(
+            "Tren Realisasi Indikator Kinerja Utama (garis putus-putus: target tahun ini)",
+            _tergambar(_panel_tren, (seri,), alt, "grafik-tren"),
+            kunci="grafik-tren",
+            alt=alt,
+        )
+    ]
+
+
+def _panel_tren(seri: list[tuple[str, list[int], list[Decimal], Decimal | None]]):
+    """A small line chart per series (name, years, values, target or None), three to a row."""
+    kolom = min(3, len(seri))
+    baris = -(-len(seri) // kolom)
     kiri, celah, bawah_h = 0.55, 0.35, 2.2 * GARIS
     lebar_panel = (LEBAR - kiri - (kolom - 1) * celah - 0.1) / kolom
-    judul = [_bungkus(i.nama, lebar_panel + 0.3, 7) for i in iku]
+    judul = [_bungkus(nama, lebar_panel + 0.3, 7) for nama, *_ in seri]
     tinggi_plot = 1.45
     judul_baris = [
         max(len(j) for j in judul[r * kolom : (r + 1) * kolom]) * GARIS * 7 / 8 + 0.12 for r in range(baris)
     ]
     tinggi = sum(judul_baris) + baris * (tinggi_plot + bawah_h) + 0.05
     fig = plt.figure(figsize=(LEBAR, tinggi))
-    kalimat = []
-    for n, i in enumerate(iku):
+    for n, (_, tahun, nilai, target) in enumerate(seri):
         r, k = divmod(n, kolom)
         atas = tinggi - sum(judul_baris[: r + 1]) - r * (tinggi_plot + bawah_h)
         ax = fig.add_axes(
@@ -275,14 +324,9 @@ def tren_realisasi(data: DataLaporan) -> list:
                 tinggi_plot / tinggi,
             )
         )
-        tahun = sorted(
-            t for t, v in i.realisasi_per_tahun.items() if isinstance(v, Decimal) and t <= data.tahun
-        )
-        nilai = [i.realisasi_per_tahun[t] for t in tahun]
         ax.plot(tahun, [float(v) for v in nilai], marker="o", color=BIRU)
         semua = [float(v) for v in nilai]
-        target = i.ukur.target
-        if isinstance(target, Decimal):
+        if target is not None:
             ax.axhline(float(target), color=ABU, linestyle="--", linewidth=1)
             semua.append(float(target))
         # A quantity's axis starts at zero (a negative growth takes it below); the margin
@@ -294,23 +338,7 @@ def tren_realisasi(data: DataLaporan) -> list:
         ax.set_xlim(tahun[0] - 0.4, tahun[-1] + 0.4)
         ax.set_xticks(_label_tahun(tahun, lebar_panel), [str(t) for t in _label_tahun(tahun, lebar_panel)])
         ax.set_title("\n".join(judul[n]), fontsize=7, pad=3)
-        kalimat.append(
-            f"{i.nama}: "
-            + ", ".join(f"{t} {_nilai(data, i, v)}" for t, v in zip(tahun, nilai, strict=True))
-            + (f" (target {data.tahun} {_nilai(data, i, target)})" if isinstance(target, Decimal) else "")
-        )
-    alt = (
-        f"Grafik garis realisasi {len(iku)} indikator kinerja utama per tahun, dengan target tahun "
-        f"{data.tahun} sebagai garis putus-putus: " + "; ".join(kalimat) + "."
-    )
-    return [
-        Grafik(
-            "Tren Realisasi Indikator Kinerja Utama (garis putus-putus: target tahun ini)",
-            _svg(fig, alt, "grafik-tren"),
-            kunci="grafik-tren",
-            alt=alt,
-        )
-    ]
+    return fig
 
 
 def penyerapan_program(data: DataLaporan) -> list:
@@ -319,15 +347,16 @@ def penyerapan_program(data: DataLaporan) -> list:
     if not program:
         return []
     batang = [Batang(p.objek.nama, p.penyerapan(), BIRU, _persen(data, p.penyerapan())) for p in program]
-    fig = _panel_batang([("", batang)], "Realisasi anggaran terhadap pagu", persen=True)
     alt = (
         f"Grafik batang penyerapan anggaran {len(program)} program tahun {data.tahun}, realisasi "
         "terhadap pagu: " + "; ".join(f"{b.label} {b.teks}" for b in batang) + "."
     )
+    masukan = ([("", batang)], "Realisasi anggaran terhadap pagu", True)
+    judul = f"Penyerapan Anggaran per Program Tahun {data.tahun}"
     return [
         Grafik(
-            f"Penyerapan Anggaran per Program Tahun {data.tahun}",
-            _svg(fig, alt, "grafik-penyerapan"),
+            judul,
+            _tergambar(_panel_batang, masukan, alt, "grafik-penyerapan"),
             kunci="grafik-penyerapan",
             alt=alt,
         )
@@ -352,7 +381,6 @@ def sdm(data: DataLaporan) -> list:
             kelompok.append((label, batang))
     if not kelompok:
         return []
-    fig = _panel_batang(kelompok, "Jumlah pegawai (orang)")
     judul = f"Kondisi Sumber Daya Manusia {data.instansi.nama} Tahun {data.tahun}"
     alt = (
         f"Grafik batang jumlah pegawai {data.instansi.nama} tahun {data.tahun} menurut "
@@ -362,4 +390,5 @@ def sdm(data: DataLaporan) -> list:
         )
         + "."
     )
-    return [Grafik(judul, _svg(fig, alt, "grafik-sdm"), kunci="grafik-sdm", label="Gambar", alt=alt)]
+    svg = _tergambar(_panel_batang, (kelompok, "Jumlah pegawai (orang)"), alt, "grafik-sdm")
+    return [Grafik(judul, svg, kunci="grafik-sdm", label="Gambar", alt=alt)]

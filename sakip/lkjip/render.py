@@ -11,9 +11,10 @@ Before rendering, each table's print orientation is decided from its measured co
 (`tata_letak`): a table goes landscape only when it cannot fit the portrait text width,
 even in the smaller type of a dense table (`Tabel.rapat`).
 
-The PDF of an unchanged report is not laid out twice: `pdf_laporan` keeps the last PDF
-of each agency's year with the SHA-256 of the HTML it came from (`BerkasPdf`), and
-serves it again while the HTML is the same.
+The PDF of an unchanged report is not laid out twice, nor its HTML built to find out:
+`pdf_laporan` keeps the last PDF of each agency's year with the report's fingerprint
+(`sidik.sidik_laporan`, read in a few small queries) in `BerkasPdf.versi`, and serves it
+again while the fingerprint is the same.
 """
 
 import hashlib
@@ -27,6 +28,7 @@ from weasyprint import CSS, HTML
 from instansi.models import Instansi
 from sakip.lkjip.data import kumpulkan
 from sakip.lkjip.isi import Tabel
+from sakip.lkjip.sidik import sidik_laporan
 from sakip.lkjip.susun import Dokumen, susun
 from sakip.models import BerkasPdf
 from sakip.templatetags.lkjip import tampil_nilai
@@ -181,13 +183,21 @@ def versi(html: str) -> str:
     return hashlib.sha256(html.encode("utf-8")).hexdigest()
 
 
+def pdf_tersimpan(instansi: Instansi, tahun: int, kunci: str | None = None) -> bytes | None:
+    """The stored PDF of the agency-year while it is the report's current one, else None:
+    a few small queries, nothing built."""
+    kunci = kunci or sidik_laporan(instansi, tahun)
+    isi = BerkasPdf.objects.filter(instansi=instansi, tahun=tahun, versi=kunci).values_list("isi", flat=True)
+    isi = isi.first()
+    return None if isi is None else bytes(isi)
+
+
 def pdf_laporan(instansi: Instansi, tahun: int) -> bytes:
-    """The agency's LKjIP for `tahun` as PDF, from the cache while its content is unchanged."""
-    html = html_laporan(susun(kumpulkan(instansi, tahun)))
-    kunci = versi(html)
-    tersimpan = BerkasPdf.objects.filter(instansi=instansi, tahun=tahun, versi=kunci).first()
+    """The agency's LKjIP for `tahun` as PDF, from the store while its fingerprint is unchanged."""
+    kunci = sidik_laporan(instansi, tahun)
+    tersimpan = pdf_tersimpan(instansi, tahun, kunci)
     if tersimpan is not None:
-        return bytes(tersimpan.isi)
-    isi = pdf_dari_html(html)
+        return tersimpan
+    isi = pdf_dari_html(html_laporan(susun(kumpulkan(instansi, tahun))))
     BerkasPdf.objects.update_or_create(instansi=instansi, tahun=tahun, defaults={"versi": kunci, "isi": isi})
     return isi
