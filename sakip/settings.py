@@ -105,10 +105,16 @@ INSTALLED_APPS = [
     "sakip",
     "publikasi",
     "reviu",
+    "dasbor",
     "pekerjaan",
 ]
 
 MIDDLEWARE = [
+    # The load balancer's probes, answered before the host check and the HTTPS redirect
+    # (and unlogged: they come every few seconds).
+    "sakip.sehat.JawabKesehatan",
+    # Every request's id and its one log line, redirects and refusals included.
+    "sakip.log.IdPermintaan",
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered here, before sessions and the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -298,5 +304,36 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(Path(tempfile.gettempdir()) / "sakip-grafik"),
         "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+
+# Logs: JSON lines on stdout (sakip.log), for the deployment's collector to read; LOG_FORMAT=teks
+# gives plain lines. LOG_LEVEL is the level of our own loggers and Django's (INFO: a line per
+# request; WARNING: only what went wrong).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip() or ("teks" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "teks"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r} is not json or teks")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "").strip().upper() or "INFO"
+if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+    raise ImproperlyConfigured(f"LOG_LEVEL={LOG_LEVEL!r} is not DEBUG, INFO, WARNING or ERROR")
+APLIKASI_KAMI = INSTALLED_APPS[INSTALLED_APPS.index("inti") :]  # ours are listed from inti on
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {"()": "sakip.log.FormatJson"},
+        "teks": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": LOG_FORMAT}
+    },
+    "root": {"handlers": ["stdout"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # The request line is ours (sakip.permintaan); Django's own would say it twice.
+        "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+        "django.server": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+        # Our apps at LOG_LEVEL; libraries (fontTools, WeasyPrint) through the root, WARNING.
+        **{app: {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False} for app in APLIKASI_KAMI},
     },
 }

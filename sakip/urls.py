@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth
 from django.urls import include, path
 
 from inti.alamat import AWALAN_TAHUN
-from sakip import views
+from sakip import sehat, views
 from sakip.excel import views as excel
 from sakip.lhe import views as lhe
 from sakip.lkjip import views as lkjip
@@ -60,7 +60,12 @@ urlpatterns = [
     path("", include("publikasi.urls")),
     # The inspectorate's review: reports' life, notes, the reviewer's desk.
     path("", include("reviu.urls")),
+    # The pemda dashboard, and the regions side by side.
+    path("", include("dasbor.urls")),
     # Background jobs, and the pages that start them (the LKjIP PDF download among them).
     path("", include("pekerjaan.urls")),
+    # The load balancer's probes (answered first by sakip.sehat.JawabKesehatan).
+    path("sehat", sehat.sehat, name="sehat"),
+    path("siap", sehat.siap, name="siap"),
     path("admin/", admin.site.urls),
 ]

@@ -13,7 +13,18 @@ from django.urls import reverse
 from tests.factories import buat_instansi, buat_pemeran
 
 AKAR = Path(__file__).resolve().parent.parent
-LAPISAN = ["inti", "instansi", "kinerja", "anggaran", "evaluasi", "sakip", "publikasi", "reviu", "pekerjaan"]
+LAPISAN = [
+    "inti",
+    "instansi",
+    "kinerja",
+    "anggaran",
+    "evaluasi",
+    "sakip",
+    "publikasi",
+    "reviu",
+    "dasbor",
+    "pekerjaan",
+]
 # URL names that belong to `sakip`, the top app.
 URL_SAKIP = re.compile(r"""\{%\s*url\s+['"](instansi-tahun|naskah-lkjip|lkjip-\w+|excel-[\w-]+)['"]""")
 

@@ -1,0 +1,390 @@
+"""The pemda dashboard's figures: every agency of one or more regions for a year, gathered in
+a fixed number of queries whatever the number of agencies, indicators or programs.
+
+What SQL can aggregate it aggregates: the report's state and the open notes are subqueries
+on the agencies' query (`reviu.meja.views.daftar_meja`, the desk's), an evaluation's recorded
+score is `Sum` of its components. Two figures cannot be a plain `Sum`/`Avg` without writing
+the rules twice: a capaian depends on the indicator's polarity, the agency's formula for
+lower-is-better and the target in force (PK perubahan, else PK, else Renstra), which
+`kinerja.pengukuran.ukur` applies; a budget total is the sum of the most detailed figures
+entered, each stage falling back to the one before (`anggaran.hitung.gulung`,
+`pagu_berlaku`). So each of those reads its rows for all the agencies at once — one query
+per table, the rows of the years shown and nothing else — and the same functions the report
+uses compute them in Python: a fixed number of queries and time linear in the rows, and the
+dashboard's figures are the report's figures by construction.
+
+The agency's mean capaian is the report's «capaian rata-rata IKU» (the mean of its sasaran
+indicators' measured capaian, `rujukan` `total.capaian_iku`), rated by the agency's own
+bands; absorption is the budget in force at the year's end against what was spent;
+efficiency is `anggaran.hitung.efisiensi` of those two by the agency's method.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q, QuerySet, Sum
+
+from anggaran import hitung as hitung_anggaran
+from anggaran.models import Pagu, RealisasiAnggaran, letak_node
+from anggaran.ringkasan import NodeAnggaran, jumlah
+from evaluasi import hitung as hitung_lke
+from evaluasi.models import (
+    EvaluasiLke,
+    JawabanLke,
+    KomponenLke,
+    KriteriaLke,
+    Pihak,
+    StatusLke,
+    SubKomponenLke,
+)
+from instansi.models import Instansi, Pemda, PredikatCapaian
+from instansi.pengaturan import cari_predikat
+from kinerja import hitung
+from kinerja.models import EvaluasiSakip, Indikator, PredikatEvaluasi, Program, Realisasi, Renstra, Target
+from kinerja.pengukuran import ukur
+from reviu.meja.views import daftar_meja, pemda_meja
+from reviu.models import Status
+
+# The years of the year-over-year columns: the dashboard's year and the four before it.
+JUMLAH_TAHUN = 5
+
+
+def _urut(nilai) -> tuple:
+    """A sort key that puts what was not measured below every figure, whatever its type."""
+    return (1, nilai) if isinstance(nilai, Decimal) else (0, Decimal(0))
+
+
+@dataclass
+class TahunInstansi:
+    """An agency's year: its IKU's mean capaian and its budget."""
+
+    tahun: int
+    capaian: hitung.Hasil = hitung.TidakTerhitung.BELUM_DIUKUR
+    predikat: str | None = None
+    jumlah_iku: int = 0
+    anggaran: Decimal | None = None
+    realisasi: Decimal | None = None
+
+    @property
+    def penyerapan(self) -> hitung.Hasil:
+        return hitung_anggaran.penyerapan(self.anggaran, self.realisasi)
+
+
+@dataclass
+class BarisInstansi:
+    """One agency's row of the dashboard for the year."""
+
+    instansi: Instansi
+    tahun: TahunInstansi
+    riwayat: list[TahunInstansi]  # oldest first, the dashboard's year last
+    status: str
+    catatan_terbuka: int
+    efisiensi: hitung.Hasil
+    kategori_efisiensi: str | None
+    pita: list = field(default_factory=list)  # the agency's rating bands, for colours
+    tahun_evaluasi: int | None = None
+    nilai_evaluasi: Decimal | None = None
+    predikat_evaluasi: str | None = None
+
+    @property
+    def urut_capaian(self):
+        return _urut(self.tahun.capaian)
+
+    @property
+    def urut_penyerapan(self):
+        return _urut(self.tahun.penyerapan)
+
+    @property
+    def urut_efisiensi(self):
+        return _urut(self.efisiensi)
+
+    @property
+    def urut_anggaran(self):
+        return _urut(self.tahun.anggaran)
+
+    @property
+    def urut_evaluasi(self):
+        return _urut(self.nilai_evaluasi)
+
+
+@dataclass
+class BarisPemda:
+    """A region's row of the national view: its agencies' figures taken together."""
+
+    pemda: Pemda
+    baris: list[BarisInstansi] = field(default_factory=list)
+
+    @property
+    def jumlah_instansi(self) -> int:
+        return len(self.baris)
+
+    @property
+    def capaian(self) -> hitung.Hasil:
+        """The mean of the agencies' mean capaian: each agency counts once, whatever its
+        number of indicators, as the regional secretary compares agencies, not indicators."""
+        return hitung.rata_rata(b.tahun.capaian for b in self.baris)
+
+    @property
+    def anggaran(self) -> Decimal | None:
+        return hitung_anggaran.gulung(None, (b.tahun.anggaran for b in self.baris))
+
+    @property
+    def realisasi(self) -> Decimal | None:
+        return hitung_anggaran.gulung(None, (b.tahun.realisasi for b in self.baris))
+
+    @property
+    def penyerapan(self) -> hitung.Hasil:
+        return hitung_anggaran.penyerapan(self.anggaran, self.realisasi)
+
+    @property
+    def nilai_evaluasi(self) -> hitung.Hasil:
+        return hitung.rata_rata(b.nilai_evaluasi for b in self.baris)
+
+    @property
+    def catatan_terbuka(self) -> int:
+        return sum(b.catatan_terbuka for b in self.baris)
+
+    @property
+    def jumlah_disampaikan(self) -> int:
+        """Reports waiting on the region's reviewers."""
+        return sum(1 for b in self.baris if b.status == Status.DISAMPAIKAN)
+
+    @property
+    def jumlah_diterbitkan(self) -> int:
+        return sum(1 for b in self.baris if b.status == Status.DITERBITKAN)
+
+    @property
+    def urut_capaian(self):
+        return _urut(self.capaian)
+
+    @property
+    def urut_penyerapan(self):
+        return _urut(self.penyerapan)
+
+    @property
+    def urut_anggaran(self):
+        return _urut(self.anggaran)
+
+    @property
+    def urut_evaluasi(self):
+        return _urut(self.nilai_evaluasi)
+
+
+def wilayah(user) -> QuerySet[Pemda]:
+    """The regions whose dashboards `user` sees: those they review, every one for an admin
+    (the reviewer's desk's rule)."""
+    return pemda_meja(user)
+
+
+def instansi_wilayah(pemda: QuerySet[Pemda], tahun: int) -> QuerySet[Instansi]:
+    """The agencies of `pemda` with their report's state and open notes for `tahun`, as SQL
+    subqueries (the desk's query), by name: what the dashboard's filter narrows."""
+    return daftar_meja(pemda, tahun).order_by("pemda__nama", "nama")
+
+
+def _berlaku(renstra: list[Renstra], tahun: int) -> Renstra | None:
+    """`Renstra.objects.berlaku` over rows already read: the latest plan covering `tahun`."""
+    cocok = [r for r in renstra if r.tahun_awal <= tahun <= r.tahun_akhir]
+    return max(cocok, key=lambda r: r.tahun_awal, default=None)
+
+
+def _capaian(pemda: QuerySet[Pemda], daftar_tahun: list[int], renstra_tahun, baris_tahun, pita) -> None:
+    """Each agency-year's IKU measured as the report measures them; three queries."""
+    iku = (
+        Indikator.objects.filter(renstra__instansi__pemda__in=pemda, sasaran__isnull=False)
+        .prefetch_related(
+            Prefetch("target", queryset=Target.objects.filter(tahun__in=daftar_tahun, triwulan=None)),
+            Prefetch("realisasi", queryset=Realisasi.objects.filter(tahun__in=daftar_tahun, triwulan=None)),
+        )
+        .order_by()
+    )
+    # A plan is in force for one agency in one or more of the years shown.
+    tahun_renstra = defaultdict(list)
+    for (instansi_id, tahun), renstra in renstra_tahun.items():
+        tahun_renstra[renstra.pk].append((instansi_id, tahun))
+    capaian = defaultdict(list)
+    for indikator in iku:
+        for instansi_id, tahun in tahun_renstra[indikator.renstra_id]:
+            pengaturan = baris_tahun[instansi_id][0]
+            capaian[instansi_id, tahun].append(ukur(indikator, tahun, pengaturan, pita[instansi_id]).capaian)
+    for (instansi_id, tahun), nilai in capaian.items():
+        isi = baris_tahun[instansi_id][1][tahun]
+        isi.jumlah_iku = len(nilai)
+        isi.capaian = hitung.rata_rata(nilai)
+        ukuran = isi.capaian if isinstance(isi.capaian, Decimal) else None
+        isi.predikat = cari_predikat(ukuran, pita[instansi_id])
+
+
+def _anggaran(pemda: QuerySet[Pemda], daftar_tahun: list[int], renstra_tahun, baris_tahun) -> None:
+    """Each agency-year's budget in force and spending, rolled up as the report does; five
+    queries (programs, kegiatan, sub kegiatan, pagu, realisasi)."""
+    programs = (
+        Program.objects.filter(renstra__instansi__pemda__in=pemda)
+        .prefetch_related("kegiatan__sub_kegiatan")
+        .order_by()
+    )
+    per_renstra = defaultdict(list)
+    for p in programs:
+        per_renstra[p.renstra_id].append(p)
+    pada_pemda = (
+        Q(program__renstra__instansi__pemda__in=pemda)
+        | Q(kegiatan__program__renstra__instansi__pemda__in=pemda)
+        | Q(sub_kegiatan__kegiatan__program__renstra__instansi__pemda__in=pemda)
+    )
+    pagu = defaultdict(dict)
+    for p in Pagu.objects.filter(pada_pemda, tahun__in=daftar_tahun).values(
+        "program", "kegiatan", "sub_kegiatan", "tahap", "jumlah", "tahun"
+    ):
+        pagu[(p["tahun"], *letak_node(p))][p["tahap"]] = p["jumlah"]
+    realisasi = {
+        (r["tahun"], *letak_node(r)): r["jumlah"]
+        for r in RealisasiAnggaran.objects.filter(pada_pemda, tahun__in=daftar_tahun).values(
+            "program", "kegiatan", "sub_kegiatan", "jumlah", "tahun"
+        )
+    }
+
+    def node(tahun, objek, tingkat, anak=()):
+        kunci = (tahun, tingkat, objek.pk)
+        return NodeAnggaran(objek, tingkat, list(anak), pagu.get(kunci, {}), realisasi.get(kunci))
+
+    for (instansi_id, tahun), renstra in renstra_tahun.items():
+        pohon = [
+            node(
+                tahun,
+                p,
+                "program",
+                (
+                    node(tahun, k, "kegiatan", (node(tahun, s, "sub_kegiatan") for s in k.sub_kegiatan.all()))
+                    for k in p.kegiatan.all()
+                ),
+            )
+            for p in per_renstra[renstra.pk]
+        ]
+        isi = baris_tahun[instansi_id][1][tahun]
+        isi.anggaran = jumlah(pohon, NodeAnggaran.pagu_akhir)
+        isi.realisasi = jumlah(pohon, NodeAnggaran.realisasi)
+
+
+def _evaluasi(pemda: QuerySet[Pemda], tahun: int) -> dict[int, tuple[int, Decimal | None]]:
+    """Each agency's latest evaluation up to `tahun`: (year, score). A final LKE takes the
+    place of its year's recorded scores, as in the report; six queries."""
+    terakhir: dict[int, tuple[int, Decimal | None]] = {}
+    tercatat = (
+        EvaluasiSakip.objects.filter(instansi__pemda__in=pemda, tahun__lte=tahun)
+        .values("instansi", "tahun")
+        .annotate(nilai=Sum("komponen__nilai"))
+        .order_by("tahun")
+    )
+    for e in tercatat:
+        terakhir[e["instansi"]] = (e["tahun"], e["nilai"])
+    for e, skor in _skor_lke_final(pemda, tahun):
+        if e.tahun >= terakhir.get(e.instansi_id, (0, None))[0]:
+            terakhir[e.instansi_id] = (e.tahun, skor)
+    return terakhir
+
+
+def _skor_lke_final(pemda: QuerySet[Pemda], tahun: int) -> list[tuple[EvaluasiLke, Decimal]]:
+    """The evaluator's total score of every final LKE of the regions up to `tahun`, scored by
+    `evaluasi.hitung.skor` from the frozen worksheet; five queries, each level read by the
+    regions (the per-agency history with recommendations is `sakip.lhe.riwayat`)."""
+    saring = {"instansi__pemda__in": pemda, "tahun__lte": tahun, "status": StatusLke.FINAL}
+    evaluasi = list(EvaluasiLke.objects.filter(**saring).order_by("tahun"))
+    lewat = {f"evaluasi__{k}": v for k, v in saring.items()}
+    komponen, sub, kriteria = defaultdict(list), defaultdict(list), defaultdict(list)
+    for k in KomponenLke.objects.filter(**lewat):
+        komponen[k.evaluasi_id].append(k)
+    for s in SubKomponenLke.objects.filter(**{f"komponen__{k}": v for k, v in lewat.items()}):
+        sub[s.komponen_id].append(s)
+    for r in KriteriaLke.objects.filter(**{f"sub_komponen__komponen__{k}": v for k, v in lewat.items()}):
+        kriteria[r.sub_komponen_id].append(r)
+    jawaban = dict(
+        JawabanLke.objects.filter(
+            pihak=Pihak.EVALUATOR, **{f"kriteria__sub_komponen__komponen__{k}": v for k, v in lewat.items()}
+        ).values_list("kriteria_id", "nilai_skala")
+    )
+    return [
+        (
+            e,
+            hitung_lke.skor(
+                hitung_lke.KomponenMasukan(
+                    k.kode,
+                    k.nama,
+                    k.bobot,
+                    tuple(
+                        hitung_lke.SubMasukan(
+                            s.kode,
+                            s.nama,
+                            s.bobot,
+                            tuple(
+                                hitung_lke.nilai_jawaban(jawaban.get(r.pk, ""), r.nilai_pilihan())
+                                for r in kriteria[s.pk]
+                            ),
+                        )
+                        for s in sub[k.pk]
+                    ),
+                )
+                for k in komponen[e.pk]
+            ).nilai,
+        )
+        for e in evaluasi
+    ]
+
+
+def kumpulkan(
+    pemda: QuerySet[Pemda], tahun: int, instansi: QuerySet[Instansi] | None = None
+) -> list[BarisInstansi]:
+    """The dashboard's rows for the agencies of `pemda` in `tahun` (those of `instansi`, a
+    filtered `instansi_wilayah(pemda, tahun)`, when given), in a fixed number of queries."""
+    if instansi is None:
+        instansi = instansi_wilayah(pemda, tahun)
+    daftar = list(instansi.select_related("pemda", "pengaturan"))
+    daftar_tahun = list(range(tahun - JUMLAH_TAHUN + 1, tahun + 1))
+    pita = defaultdict(list)
+    for p in PredikatCapaian.objects.filter(instansi__pemda__in=pemda):
+        pita[p.instansi_id].append(p.pita())
+    renstra = defaultdict(list)
+    for r in Renstra.objects.filter(instansi__pemda__in=pemda):
+        renstra[r.instansi_id].append(r)
+    # (agency, year) → the Renstra in force, for the agencies shown.
+    renstra_tahun = {
+        (i.pk, t): r for i in daftar for t in daftar_tahun if (r := _berlaku(renstra[i.pk], t)) is not None
+    }
+    baris_tahun = {
+        i.pk: (i.pengaturan_laporan(), {t: TahunInstansi(t) for t in daftar_tahun}) for i in daftar
+    }
+    _capaian(pemda, daftar_tahun, renstra_tahun, baris_tahun, pita)
+    _anggaran(pemda, daftar_tahun, renstra_tahun, baris_tahun)
+    evaluasi = _evaluasi(pemda, tahun)
+    ambang = [(p.lebih_dari, p.label) for p in PredikatEvaluasi.objects.all()]
+
+    hasil = []
+    for i in daftar:
+        pengaturan, per_tahun = baris_tahun[i.pk]
+        ini = per_tahun[tahun]
+        efisiensi = hitung_anggaran.efisiensi(ini.capaian, ini.penyerapan, pengaturan.metode_efisiensi)
+        tahun_evaluasi, nilai = evaluasi.get(i.pk, (None, None))
+        hasil.append(
+            BarisInstansi(
+                instansi=i,
+                tahun=ini,
+                riwayat=[per_tahun[t] for t in daftar_tahun],
+                status=i.status_lkjip,
+                catatan_terbuka=i.catatan_terbuka,
+                efisiensi=efisiensi,
+                kategori_efisiensi=hitung_anggaran.kategori_efisiensi(efisiensi, pengaturan.metode_efisiensi),
+                tahun_evaluasi=tahun_evaluasi,
+                nilai_evaluasi=nilai,
+                predikat_evaluasi=hitung.predikat_evaluasi(nilai, ambang),
+                pita=pita[i.pk],
+            )
+        )
+    return hasil
+
+
+def per_pemda(baris: list[BarisInstansi]) -> list[BarisPemda]:
+    """The agencies' rows taken together by region, in the regions' name order."""
+    kelompok: dict[int, BarisPemda] = {}
+    for b in baris:
+        kelompok.setdefault(b.instansi.pemda_id, BarisPemda(b.instansi.pemda)).baris.append(b)
+    return sorted(kelompok.values(), key=lambda k: k.pemda.nama)
