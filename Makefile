@@ -14,7 +14,7 @@ APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejav
 	chromium chromium-driver
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup system-deps run test lint
+.PHONY: setup system-deps run test lint produksi uji-produksi
 
 system-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -45,6 +45,14 @@ run: setup
 
 test: setup
 	$(VENV)/bin/pytest
+
+# The production shape on one machine (gunicorn, PostgreSQL and Redis on 127.0.0.1, two RQ
+# workers, JSON logs): `produksi` serves it, `uji-produksi` is CI's smoke test of it.
+produksi: setup
+	scripts/produksi.sh
+
+uji-produksi: setup
+	scripts/produksi.sh uji
 
 lint: setup
 	$(VENV)/bin/ruff check .
