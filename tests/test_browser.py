@@ -1,7 +1,5 @@
-"""A planner at work in a real browser: headless Chromium from Debian, against a live server.
-
-The Makefile installs Debian's chromium and chromium-driver; nothing downloads a browser.
-"""
+"""A planner at work in a real browser: headless Chromium from Debian (tests/peramban.py),
+against a live server."""
 
 import io
 import shutil
@@ -13,8 +11,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.urls import reverse
 from openpyxl import load_workbook
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -22,30 +18,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from instansi.models import Instansi, Keanggotaan
 from kinerja.models import Indikator, Realisasi
 from sakip.excel import realisasi
-
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-
-
-def chromium(profil: str) -> webdriver.Chrome:
-    """Debian's headless Chromium with a fresh profile and no background traffic."""
-    opsi = webdriver.ChromeOptions()
-    opsi.binary_location = CHROMIUM
-    opsi.add_argument(f"--user-data-dir={profil}")
-    for argumen in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1600",
-    ):
-        opsi.add_argument(argumen)
-    # The console, where Chromium reports every resource the Content-Security-Policy refused.
-    opsi.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=opsi)
+from tests.peramban import chromium, masuk, pelanggaran_csp
 
 
 class PlannerInBrowserTests(StaticLiveServerTestCase):
@@ -80,13 +53,7 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
         self.url = self.live_server_url + reverse("realisasi", args=[self.bl.slug, 2022, self.iku.pk])
 
     def masuk(self, nama, sandi):
-        b = self.browser
-        b.delete_all_cookies()
-        b.get(self.live_server_url + reverse("masuk"))
-        b.find_element(By.NAME, "username").send_keys(nama)
-        b.find_element(By.NAME, "password").send_keys(sandi)
-        b.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        WebDriverWait(b, 5).until(EC.url_to_be(self.live_server_url + reverse("beranda")))
+        masuk(self.browser, self.live_server_url, nama, sandi)
 
     def ketik(self, nama, teks):
         kolom = self.browser.find_element(By.NAME, nama)
@@ -151,26 +118,20 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
         ]
         self.assertIn("105,37 %", baris_tabel[0])  # 75 / 393 = 19,08… of 18,11, truncated
 
-    def pelanggaran_csp(self) -> list[str]:
-        """What the console reported the Content-Security-Policy refused since it was last read."""
-        return [
-            e["message"] for e in self.browser.get_log("browser") if "Content Security Policy" in e["message"]
-        ]
-
     def test_pages_break_no_rule_of_the_content_security_policy_and_the_preview_still_works(self):
         self.masuk("perencana-bl", "sandi-bl-123")
         b = self.browser
-        self.pelanggaran_csp()
+        pelanggaran_csp(b)
         b.get(self.url)
         self.ketik("komponen_a", "1.883")
         self.ketik("komponen_b", "10.000")
         self.tunggu_pratinjau("103,97 %")
-        self.assertEqual(self.pelanggaran_csp(), [])
+        self.assertEqual(pelanggaran_csp(b), [])
         # The quarter travels too: the agreement's first-quarter target is 0, the year's 18,11.
         b.get(self.url + "?triwulan=1")
         self.ketik("nilai", "18,83")
         self.tunggu_pratinjau("pembagi nol")
-        self.assertEqual(self.pelanggaran_csp(), [])
+        self.assertEqual(pelanggaran_csp(b), [])
         # The report inlines its charts as SVG, with their own style attributes and <style>.
         for halaman, isi in (
             (reverse("lkjip-html", args=[self.bl.slug, 2022]), "figure.grafik svg"),
@@ -178,7 +139,7 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
         ):
             b.get(self.live_server_url + halaman)
             self.assertTrue(b.find_elements(By.CSS_SELECTOR, isi), halaman)
-            self.assertEqual(self.pelanggaran_csp(), [], halaman)
+            self.assertEqual(pelanggaran_csp(b), [], halaman)
 
     def test_another_agencys_planner_finds_nothing_at_that_address(self):
         self.masuk("perencana-lb", "sandi-lb-123")
