@@ -17,6 +17,7 @@ from reviu.models import CatatanReviu, Status, StatusLaporan
 from sakip.lkjip import rujukan
 from sakip.lkjip.data import kumpulkan
 from tests.factories import buat_instansi, buat_pemda, buat_pemeran
+from tests.test_lhe import jalankan
 from tests.test_meja import baris_meja
 
 TAHUN = 2022
@@ -79,6 +80,16 @@ class DasborTests(TestCase):
         # The latest evaluation, 2021: 27,31 + 53,06 = 80,37, strictly above 80: «A».
         self.assertEqual(a[10:14], ["0", "80,37", "A", "2021"])
         self.assertEqual(baris[self.c.nama][9:11], ["Disampaikan", "1"])
+
+    def test_a_final_lke_of_the_year_is_the_latest_evaluation(self):
+        pengendali = get_user_model().objects.create_user("pengendali", password="rahasia-pt-1")
+        Pemeriksa.objects.create(user=pengendali, pemda=self.pemda)
+        # Every criterion answered at the top of its scale by the evaluator: 100, «AA».
+        jalankan(self.perencana, self.pemeriksa, pengendali, self.a, TAHUN)
+        self.client.force_login(self.pemeriksa)
+        baris = {b[0]: b for b in self.baris()}
+        self.assertEqual(baris[self.a.nama][11:14], ["100,00", "AA", "2022"])
+        self.assertEqual(baris[self.c.nama][11:14], ["80,37", "A", "2021"])
 
     def test_the_sparkline_names_every_year(self):
         self.client.force_login(self.pemeriksa)
