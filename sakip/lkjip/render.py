@@ -17,7 +17,6 @@ The PDF of an unchanged report is not laid out twice, nor its HTML built to find
 again while the fingerprint is the same.
 """
 
-import hashlib
 from decimal import Decimal
 
 import pydyf
@@ -177,10 +176,6 @@ def pdf_dari_html(html: str, gaya: str = "") -> bytes:
     return HTML(string=html, base_url=".").write_pdf(
         stylesheets=tambahan, pdf_variant=VARIAN_PDF, finisher=_label_halaman
     )
-
-
-def versi(html: str) -> str:
-    return hashlib.sha256(html.encode("utf-8")).hexdigest()
 
 
 def pdf_tersimpan(instansi: Instansi, tahun: int, kunci: str | None = None) -> bytes | None:
