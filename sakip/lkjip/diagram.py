@@ -12,6 +12,7 @@ landscape page (`Diagram.landscape`, the class the tables use). Like the charts,
 diagrams are blocks of `sakip.lkjip.blok.BLOK` numbered «Gambar x.y».
 """
 
+import hashlib
 import re
 import subprocess
 import textwrap
@@ -20,6 +21,7 @@ from decimal import Decimal
 from html import escape
 
 import graphviz
+from django.core.cache import caches
 
 from inti.angka import format_nilai, format_rupiah
 from sakip.lkjip.data import DataLaporan, IndikatorTerukur
@@ -98,15 +100,28 @@ def _garis(g: graphviz.Digraph, kunci: str, dari: str, ke: str) -> None:
 _UKURAN = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
+def _dot(sumber: str) -> str:
+    """`dot`'s SVG of a DOT source, from the cache «grafik» while the source is the same: a
+    report draws a diagram per sasaran, each a process of its own (a tenth of a ten-times
+    report's time), and its data changes far less often than it is read."""
+    simpanan = caches["grafik"]
+    kunci = "dot-" + hashlib.sha256(sumber.encode()).hexdigest()
+    svg = simpanan.get(kunci)
+    if svg is None:
+        try:
+            hasil = subprocess.run(
+                ["dot", "-Tsvg"], input=sumber.encode(), capture_output=True, timeout=BATAS_WAKTU, check=True
+            )
+        except FileNotFoundError:
+            raise RuntimeError("Graphviz (dot) tidak terpasang: jalankan «make system-deps».") from None
+        svg = hasil.stdout.decode()
+        simpanan.set(kunci, svg, timeout=None)
+    return svg
+
+
 def _gambar(g: graphviz.Digraph) -> tuple[str, bool]:
     """Lay the graph out with `dot`: (the SVG sized to its page, whether it needs landscape)."""
-    try:
-        hasil = subprocess.run(
-            ["dot", "-Tsvg"], input=g.source.encode(), capture_output=True, timeout=BATAS_WAKTU, check=True
-        )
-    except FileNotFoundError:
-        raise RuntimeError("Graphviz (dot) tidak terpasang: jalankan «make system-deps».") from None
-    svg = hasil.stdout.decode()
+    svg = _dot(g.source)
     svg = svg[svg.index("<svg") :]
     ukuran = _UKURAN.search(svg)
     lebar, tinggi = float(ukuran[1]), float(ukuran[2])

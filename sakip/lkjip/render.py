@@ -17,6 +17,7 @@ The PDF of an unchanged report is not laid out twice, nor its HTML built to find
 again while the fingerprint is the same.
 """
 
+import functools
 from decimal import Decimal
 
 import pydyf
@@ -83,22 +84,15 @@ TEKS_MIN = Decimal(6)
 _SEMPIT = set(".,:;()/-' ")
 
 
+@functools.lru_cache(maxsize=65536)
 def _em(teks: str) -> Decimal:
     """A text's width in em of a Times-like face: digits ½ em, punctuation and spaces ¼,
-    capitals ⅔, other letters a little under ½."""
-    return sum(
-        (
-            Decimal("0.25")
-            if c in _SEMPIT
-            else Decimal("0.5")
-            if c.isdigit()
-            else Decimal("0.67")
-            if c.isupper()
-            else Decimal("0.45")
-            for c in teks
-        ),
-        Decimal(0),
-    )
+    capitals ⅔, other letters a little under ½. Counted in hundredths as integers (exact,
+    and a ten-times report measures some 50 000 cells) and remembered per text."""
+    seratus = 0
+    for c in teks:
+        seratus += 25 if c in _SEMPIT else 50 if c.isdigit() else 67 if c.isupper() else 45
+    return Decimal(seratus) / 100
 
 
 def _lebar_kolom(tabel: Tabel, pengaturan) -> list[Decimal]:
