@@ -31,6 +31,8 @@ Status = Pekerjaan.Status
 
 # Task name → the django-tasks Task that runs it (see `daftar`).
 TUGAS: dict = {}
+# A failed job's message; its error, said below it, is the reason.
+PESAN_GAGAL = "Tidak selesai; sebabnya:"
 
 
 class PekerjaanGagal(Exception):
@@ -114,7 +116,7 @@ def sapu() -> int:
              "pesan": f"Pekerja terhenti di tengah jalan (kabar terakhir {terakhir}); "
                       f"dicoba lagi, percobaan ke-{p.percobaan + 1} dari {maks}."}
             if sisa
-            else {"status": Status.GAGAL, "pesan": "Gagal.",
+            else {"status": Status.GAGAL, "pesan": PESAN_GAGAL,
                   "galat": f"Pekerja terhenti di tengah jalan (kabar terakhir {terakhir}) "
                            f"setelah {p.percobaan} kali percobaan."}
         )  # fmt: skip
@@ -135,16 +137,20 @@ def segarkan_induk(induk_id: int) -> None:
     with transaction.atomic():
         induk = Pekerjaan.objects.select_for_update().get(pk=induk_id)
         hitung = induk.anak.aggregate(
-            total=Count("pk"),
-            selesai=Count("pk", filter=Q(status=Status.SELESAI)),
-            gagal=Count("pk", filter=Q(status=Status.GAGAL)),
+            total=Count("pk"), **{k: Count("pk", filter=Q(status=k)) for k in Status.values}
         )
-        gagal = (
-            list(induk.anak.filter(status=Status.GAGAL).select_related("instansi")) if hitung["gagal"] else []
-        )
+        gagal = []
+        if hitung["gagal"]:
+            gagal = list(induk.anak.filter(status=Status.GAGAL).select_related("instansi"))
         berakhir = hitung["selesai"] + hitung["gagal"]
         induk.total, induk.selesai_n = hitung["total"], berakhir
-        induk.pesan = f"{berakhir} dari {induk.total} selesai" + (f"; {len(gagal)} gagal." if gagal else ".")
+        # The bar already says «3 dari 50»; the message says what the rest are doing.
+        bagian = {"sedang dibuat": hitung["berjalan"], "menunggu": hitung["antri"], "gagal": hitung["gagal"]}
+        induk.pesan = (
+            ", ".join(f"{n} {apa}" for apa, n in bagian.items() if n) + "."
+            if berakhir < hitung["total"] or gagal
+            else "Semua selesai."
+        )
         if berakhir < hitung["total"]:
             induk.status, induk.galat = Status.BERJALAN, ""
         elif gagal:
@@ -219,9 +225,9 @@ def kerjakan(pekerjaan_id: int, putaran: str, kerja: Callable[[Pekerjaan, Kemaju
             akhir = {"status": Status.SELESAI, "selesai_n": pekerjaan.total, "pesan": hasil.pesan[:500],
                      "tautan_hasil": hasil.tautan}  # fmt: skip
     except PekerjaanGagal as exc:
-        akhir = {"status": Status.GAGAL, "pesan": "Gagal.", "galat": str(exc)}
+        akhir = {"status": Status.GAGAL, "pesan": PESAN_GAGAL, "galat": str(exc)}
     except Exception as exc:
-        akhir = {"status": Status.GAGAL, "pesan": "Gagal.",
+        akhir = {"status": Status.GAGAL, "pesan": PESAN_GAGAL,
                  "galat": f"Kesalahan tak terduga ({type(exc).__name__}): {exc}"}  # fmt: skip
         galat = exc
     finally:

@@ -27,7 +27,11 @@ class Pekerjaan(models.Model):
 
     AKTIF = (Status.ANTRI, Status.BERJALAN)
     # What a finished job's link offers, by task.
-    LABEL_HASIL = {"pdf_lkjip": "Unduh PDF", "terapkan_excel": "Kembali ke data tahun ini"}
+    LABEL_HASIL = {
+        "pdf_lkjip": "Unduh PDF",
+        "xlsx_lkjip": "Unduh tabel Excel",
+        "terapkan_excel": "Kembali ke data tahun ini",
+    }
 
     nama_tugas = models.CharField(max_length=50)
     judul = models.CharField(max_length=300)
@@ -46,6 +50,9 @@ class Pekerjaan(models.Model):
     total = models.PositiveIntegerField(default=0)
     pesan = models.CharField(max_length=500, blank=True)
     tautan_hasil = models.CharField(max_length=500, blank=True)
+    # A result that has no home of its own (the LKjIP workbook) is kept with its job.
+    berkas = models.BinaryField(blank=True, default=b"")
+    nama_berkas = models.CharField(max_length=200, blank=True)
     galat = models.TextField(blank=True)
     percobaan = models.PositiveSmallIntegerField(default=0)
     # The token of the run that owns the job now: a run superseded by a retry stops.

@@ -22,9 +22,10 @@ from instansi.models import Instansi
 from pekerjaan.antrean import Hasil, Kemajuan, PekerjaanGagal, daftar, kerjakan, kirim
 from pekerjaan.models import Pekerjaan
 from sakip.excel.aman import BerkasDitolak
+from sakip.excel.ekspor import buku_tabel
 from sakip.excel.views import MODUL
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
-from sakip.lkjip.render import html_laporan, pdf_laporan, versi
+from sakip.lkjip.render import pdf_laporan
 from sakip.lkjip.susun import susun
 from sakip.models import BerkasPdf, UnggahanExcel
 
@@ -38,18 +39,6 @@ def instansi_berlaporan(pemda, tahun: int):
         .distinct()
         .order_by("nama")
     )
-
-
-def pdf_terkini(instansi: Instansi, tahun: int) -> bytes | None:
-    """The stored PDF of the agency-year while it is the report's current one, else None.
-
-    The key is `pdf_laporan`'s: the SHA-256 of the report's HTML, so this builds the HTML
-    (no PDF layout). Raises `LaporanTidakAda` for a year without a report.
-    """
-    kunci = versi(html_laporan(susun(kumpulkan(instansi, tahun))))
-    isi = BerkasPdf.objects.filter(instansi=instansi, tahun=tahun, versi=kunci).values_list("isi", flat=True)
-    isi = isi.first()
-    return None if isi is None else bytes(isi)
 
 
 def buat_pdf(instansi: Instansi, tahun: int) -> bool:
@@ -75,6 +64,28 @@ def _pdf_lkjip(pekerjaan: Pekerjaan, kemajuan: Kemajuan) -> Hasil:
 @task(queue_name=ANTREAN)
 def pdf_lkjip(pekerjaan_id: int, putaran: str) -> None:
     kerjakan(pekerjaan_id, putaran, _pdf_lkjip)
+
+
+def _xlsx_lkjip(pekerjaan: Pekerjaan, kemajuan: Kemajuan) -> Hasil:
+    kemajuan.lapor(0, 1, "Menyusun tabel laporan menjadi buku kerja Excel.")
+    try:
+        isi = buku_lkjip(kumpulkan(pekerjaan.instansi, pekerjaan.tahun))
+    except LaporanTidakAda as exc:
+        raise PekerjaanGagal(str(exc)) from None
+    nama = f"LKjIP-{pekerjaan.instansi.slug}-{pekerjaan.tahun}-tabel.xlsx"
+    Pekerjaan.objects.filter(pk=pekerjaan.pk).update(berkas=isi, nama_berkas=nama)
+    return Hasil("Buku kerja selesai dibuat.", reverse("pekerjaan-berkas", args=[pekerjaan.pk]))
+
+
+@daftar("xlsx_lkjip")
+@task(queue_name=ANTREAN)
+def xlsx_lkjip(pekerjaan_id: int, putaran: str) -> None:
+    kerjakan(pekerjaan_id, putaran, _xlsx_lkjip)
+
+
+def buku_lkjip(data) -> bytes:
+    """Every table of the report as one workbook, charts never drawn (the workbook has none)."""
+    return buku_tabel(susun(data, dengan_grafik=False).daftar_tabel)
 
 
 def _pdf_pemda(pekerjaan: Pekerjaan, kemajuan: Kemajuan) -> None:

@@ -1,11 +1,13 @@
-"""Job screens: a job's progress page and its JSON for the bar's polling, «Coba lagi»; the
-LKjIP PDF download, served from the store when current and made by a worker otherwise; a
-pemda's «Buat semua PDF»; a big spreadsheet applied by a worker.
+"""Job screens: a job's progress page and its JSON for the bar's polling, «Coba lagi», its
+result file; the LKjIP PDF download, served from the store when current and made by a
+worker otherwise; the LKjIP workbook, made by a worker for a big report; a pemda's «Buat
+semua PDF»; a big spreadsheet applied by a worker.
 
 A job is seen by whoever may read its agency (`instansi.akses.buka`), a pemda's job by
 that region's reviewers and admins; anyone else gets 404, as for the agency itself.
 """
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
@@ -14,10 +16,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from instansi.akses import buka
 from instansi.models import Pemda
+from inti.ekspor import respons_xlsx
+from kinerja.models import Renstra
 from pekerjaan.antrean import jalankan, sapu, ulang
 from pekerjaan.models import Pekerjaan
-from pekerjaan.tugas import instansi_berlaporan, pdf_terkini
-from sakip.lkjip.data import LaporanTidakAda
+from pekerjaan.tugas import buku_lkjip, instansi_berlaporan
+from sakip.lkjip.data import LaporanTidakAda, kumpulkan
+from sakip.lkjip.render import pdf_tersimpan
 from sakip.models import BerkasPdf, UnggahanExcel
 
 # Jobs that write an agency's data: retrying one is a write (403 for readers, year lock).
@@ -80,11 +85,10 @@ def laporan_pdf(request, slug: str, tahun: int):
     """The stored PDF while it is current; otherwise a worker makes it and the browser waits
     on the progress page (which offers the PDF when done), not on a 5–40 s request."""
     instansi = buka(request, slug, tahun).instansi
-    try:
-        isi = pdf_terkini(instansi, tahun)
-    except LaporanTidakAda as exc:
-        raise Http404(str(exc)) from None
+    isi = pdf_tersimpan(instansi, tahun)
     if isi is None:
+        if not Renstra.objects.berlaku(instansi, tahun).exists():
+            raise Http404(f"{instansi} tidak memiliki laporan tahun {tahun}.")
         judul = f"PDF LKjIP {instansi} tahun {tahun}"
         p = jalankan("pdf_lkjip", oleh=request.user, judul=judul, instansi=instansi, tahun=tahun)
         if p.status != Pekerjaan.Status.SELESAI:
@@ -94,6 +98,36 @@ def laporan_pdf(request, slug: str, tahun: int):
     respons = HttpResponse(isi, content_type="application/pdf")
     respons["Content-Disposition"] = f'inline; filename="LKjIP-{instansi.slug}-{tahun}.pdf"'
     return respons
+
+
+@login_required
+@require_safe
+def berkas(request, pk: int):
+    """A job's own result file (the workbook), for who may see the job."""
+    p = _buka_pekerjaan(request, pk)
+    if p.status != Pekerjaan.Status.SELESAI or not p.nama_berkas:
+        raise Http404("Pekerjaan ini tidak menghasilkan berkas.")
+    return respons_xlsx(bytes(p.berkas), p.nama_berkas)
+
+
+@login_required
+@require_safe
+def tabel_lkjip(request, slug: str, tahun: int):
+    """Every table of the LKjIP as one workbook: in the request for a report of ordinary size
+    (about a second); by a worker, with the progress page, for one with more indicators than
+    `PEKERJAAN_AMBANG_INDIKATOR_XLSX`, which takes several."""
+    instansi = buka(request, slug, tahun).instansi
+    try:
+        data = kumpulkan(instansi, tahun)
+    except LaporanTidakAda as exc:
+        raise Http404(str(exc)) from None
+    if len(data.semua_indikator()) <= settings.PEKERJAAN_AMBANG_INDIKATOR_XLSX:
+        return respons_xlsx(buku_lkjip(data), f"LKjIP-{instansi.slug}-{tahun}-tabel.xlsx")
+    judul = f"Tabel Excel LKjIP {instansi} tahun {tahun}"
+    p = jalankan("xlsx_lkjip", oleh=request.user, judul=judul, instansi=instansi, tahun=tahun)
+    if p.status != Pekerjaan.Status.SELESAI:
+        return redirect(p)
+    return respons_xlsx(bytes(p.berkas), p.nama_berkas)
 
 
 @login_required

@@ -293,6 +293,9 @@ if not 0 < PEKERJAAN_DETAK < PEKERJAAN_BATAS_DETAK:
 # An uploaded spreadsheet with more changed rows than this is applied by a worker, with a
 # progress page, instead of inside the request.
 PEKERJAAN_AMBANG_BARIS_EXCEL = env_int("PEKERJAAN_AMBANG_BARIS_EXCEL", 500)
+# The LKjIP workbook of a report with more indicators than this is made by a worker (about
+# a second per hundred indicators on the development machine).
+PEKERJAAN_AMBANG_INDIKATOR_XLSX = env_int("PEKERJAAN_AMBANG_INDIKATOR_XLSX", 200)
 
 # The report's charts are drawn once per change of their values (sakip.lkjip.grafik) and
 # kept in the cache «grafik» under the hash of what they show and of the drawing code, so

@@ -47,7 +47,6 @@ urlpatterns = [
     path(AWALAN_TAHUN + "excel/unggah/", excel.unggah, name="excel-unggah"),
     path(AWALAN_TAHUN + "excel/unggah/<int:pk>/", excel.pratinjau, name="excel-pratinjau"),
     path("laporan/<slug:slug>/<tahun:tahun>/", lkjip.laporan_html, name="lkjip-html"),
-    path("laporan/<slug:slug>/<tahun:tahun>/xlsx/", excel.tabel_lkjip, name="lkjip-xlsx"),
     # The evaluation's report (LHE), by the same machinery as the LKjIP.
     path(AWALAN_TAHUN + "evaluasi/lhe/", lhe.lhe_html, name="lhe-html"),
     path(AWALAN_TAHUN + "evaluasi/lhe/pdf/", lhe.lhe_pdf, name="lhe-pdf"),

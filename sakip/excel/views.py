@@ -1,11 +1,11 @@
-"""Spreadsheet screens: download the realisation template, upload it, preview, apply;
-download the LKjIP's tables as a workbook."""
+"""Spreadsheet screens: download the realisation template, upload it, preview, apply (a big
+file is applied by a background job: `pekerjaan`, which also hands out the LKjIP's tables
+as a workbook)."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -15,10 +15,7 @@ from inti.ekspor import respons_xlsx
 from inti.periode import baca_triwulan, nama_periode
 from sakip.excel import anggaran, realisasi
 from sakip.excel.aman import UKURAN_MAKS, BerkasDitolak
-from sakip.excel.ekspor import buku_tabel
 from sakip.excel.lembar import triwulan_templat
-from sakip.lkjip.data import LaporanTidakAda, kumpulkan
-from sakip.lkjip.susun import susun
 from sakip.models import UnggahanExcel
 
 # Each kind of template reads and applies itself the same way.
@@ -112,15 +109,3 @@ def pratinjau(request, slug: str, tahun: int, pk: int):
         | {"di_latar": di_latar},
         status=422 if galat or (hasil and hasil.masalah) else 200,
     )
-
-
-@login_required
-@require_safe
-def tabel_lkjip(request, slug: str, tahun: int):
-    """Every table of the LKjIP as one workbook, with real numbers."""
-    instansi = akses.buka(request, slug, tahun).instansi
-    try:
-        dokumen = susun(kumpulkan(instansi, tahun), dengan_grafik=False)
-    except LaporanTidakAda as exc:
-        raise Http404(str(exc)) from None
-    return respons_xlsx(buku_tabel(dokumen.daftar_tabel), f"LKjIP-{instansi.slug}-{tahun}-tabel.xlsx")
