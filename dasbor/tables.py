@@ -170,4 +170,5 @@ class TabelPemda(tables.Table):
         return format_rupiah(value)
 
     def render_nilai_evaluasi(self, value):
-        return format_angka(value) if hasattr(value, "as_tuple") else str(value)
+        # No agency of the region evaluated yet: nothing to average, not «Belum diukur».
+        return format_angka(value) if hasattr(value, "as_tuple") else "–"
