@@ -185,7 +185,7 @@ class PeriksaTests(SimpleTestCase):
             ),
             "activex": (docx({"word/activeX/activeX1.bin": b"\0"}), "ActiveX"),
             "ole package": (docx({"word/embeddings/oleObject1.bin": b"\0"}), "objek OLE"),
-            "foreign member": (docx({"halaman.html": b"<script>alert(1)</script>"}), "bukan bagian berkas Office"),
+            "foreign member": (docx({"halaman.html": b"<script>1</script>"}), "bukan bagian berkas Office"),
             "not office": (zip_({"a.txt": b"halo"}), "bukan berkas Office"),
             "path traversal": (docx({"word/../../etc/passwd": b"x"}), "tidak sah"),
         }
