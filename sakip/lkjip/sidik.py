@@ -30,6 +30,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, IntegerField, Max, Q, Value
 
 from evaluasi.models import KomponenLke, KriteriaLke, PeristiwaLke, SubKomponenLke
@@ -101,15 +102,23 @@ def saringan_instansi(model) -> tuple[str, ...] | None:
     return tuple(j for j, _ in jalur)
 
 
-def _saring(qs, model, instansi: Instansi):
+def _saring(qs, model, instansi_id: int):
+    """`qs` (rows of `model` or of its history) narrowed to those that reach the agency: a
+    foreign key in the ids of its parents that do, which the database answers from the
+    key's index (a chain of joins made PostgreSQL scan the history tables whole)."""
     lewat = saringan_instansi(model)
     if lewat is None:
         return qs
     if lewat == ("",):
-        return qs.filter(id=instansi.pk)
+        return qs.filter(id=instansi_id)
     q = Q()
-    for j in lewat:
-        q |= Q(**{j: instansi.pk})
+    for jalur in lewat:
+        langkah, _, sisa = jalur.partition("__")
+        if not sisa:
+            q |= Q(**{f"{langkah}_id": instansi_id})
+        else:
+            induk = model._meta.get_field(langkah).related_model
+            q |= Q(**{f"{langkah}_id__in": induk._base_manager.filter(**{sisa: instansi_id}).values("pk")})
     return qs.filter(q)
 
 
@@ -118,13 +127,18 @@ def model_berriwayat() -> list:
     return [m for m in apps.get_models() if m._meta.app_label in LAPISAN and hasattr(m, "history")]
 
 
-def _jejak(instansi: Instansi) -> list[tuple]:
-    """(part, highest id, count) per history table and per table of rows only ever added or
-    removed, as far as each reaches the agency: one query."""
+# An agency id no agency has, where the compiled query of `_jejak` takes the agency's.
+_SIAPA = -7_000_000_007
+
+
+@functools.cache
+def _sql_jejak(alias: str) -> tuple[str, tuple]:
+    """`_jejak`'s query compiled once per database: building and compiling its forty-odd
+    parts cost more than running them."""
     sumber = [(m.history.model, m, "history_id") for m in model_berriwayat()]
     sumber += [(m, m, "id") for m in (KomponenLke, SubKomponenLke, KriteriaLke, PeristiwaLke)]
     bagian = [
-        _saring(tabel.objects.order_by(), model, instansi)
+        _saring(tabel._base_manager.order_by(), model, _SIAPA)
         .annotate(t=Value(nomor, output_field=IntegerField()))
         .values("t")
         .annotate(m=Max(kolom), n=Count(kolom))
@@ -132,7 +146,17 @@ def _jejak(instansi: Instansi) -> list[tuple]:
         for nomor, (tabel, model, kolom) in enumerate(sumber)
     ]
     pertama, *lain = bagian
-    return sorted(pertama.union(*lain, all=True))
+    sql, parameter = pertama.union(*lain, all=True).query.sql_with_params()
+    return sql, tuple(parameter)
+
+
+def _jejak(instansi: Instansi) -> list[tuple]:
+    """(part, highest id, count) per history table and per table of rows only ever added or
+    removed, as far as each reaches the agency: one query."""
+    sql, parameter = _sql_jejak(connection.alias)
+    with connection.cursor() as kursor:
+        kursor.execute(sql, [instansi.pk if p == _SIAPA else p for p in parameter])
+        return sorted(tuple(baris) for baris in kursor.fetchall())
 
 
 def sidik_laporan(instansi: Instansi, tahun: int) -> str:
