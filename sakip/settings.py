@@ -308,6 +308,9 @@ CACHES = {
         "LOCATION": str(Path(tempfile.gettempdir()) / "sakip-grafik"),
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
+    # The pemda dashboards' figures and rendered tables under their fingerprint
+    # (dasbor.data.kumpulkan_tersimpan): per server process, recomputed after any write.
+    "dasbor": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dasbor"},
 }
 
 # Logs: JSON lines on stdout (sakip.log), for the deployment's collector to read; LOG_FORMAT=teks

@@ -46,3 +46,6 @@ TASKS = {
 # Charts are drawn in every test that asks for one (tests look at the figures): the cache
 # that keeps them between requests is tested on its own (tests/test_kueri.py).
 CACHES = {**CACHES, "grafik": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+# The dashboards' figures are computed in every test (a test's rolled-back rows may give the
+# next test the same ids, so a fingerprint could repeat); tests/test_dasbor.py tests the cache.
+CACHES["dasbor"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}

@@ -6,7 +6,7 @@ import io
 from decimal import Decimal as D
 
 from django.contrib.auth import get_user_model
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -21,12 +21,18 @@ from tests.test_lhe import jalankan
 from tests.test_meja import baris_meja
 
 TAHUN = 2022
-# Session and user, the reviewer's regions (exists, then the one region), the agencies with
-# their state and notes, bands, Renstra, the IKU with targets and realisations (3), programs
-# with kegiatan and sub kegiatan (3), pagu and budget realisation (2), recorded evaluations,
-# final LKE (5), evaluation bands.
-NUM_KUERI = 21
-NUM_KUERI_NASIONAL = 20
+# Session and user, the region, the filtered agencies' ids, the fingerprint (7); on a miss
+# the agencies with their state and notes, bands, Renstra, the IKU with targets and
+# realisations (3), programs with kegiatan and sub kegiatan (3), pagu and budget realisation
+# (2), recorded evaluations, final LKE (5), evaluation bands.
+NUM_KUERI = 29
+NUM_KUERI_NASIONAL = 27
+# A hit: session and user, the region, the filtered agencies' ids, the fingerprint.
+NUM_KUERI_TERSIMPAN = 11
+TEMBOLOK = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "dasbor": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "uji-dasbor"},
+}
 
 
 class DasborTests(TestCase):
@@ -176,3 +182,21 @@ class DasborKueriTests(TestCase):
             with self.assertNumQueries(NUM_KUERI_NASIONAL):
                 r = self.client.get(reverse("dasbor-nasional", args=[TAHUN]))
             self.assertContains(r, f'<td class="angka">{banyak}</td>')
+
+    @override_settings(CACHES=TEMBOLOK)
+    def test_unchanged_data_is_served_from_the_cache_and_a_write_is_seen_at_once(self):
+        pemda = buat_pemda("kota-t")
+        a = buat_instansi("dinas-t", pemda=pemda, tahun=TAHUN)
+        admin = get_user_model().objects.create_superuser("admin", password="rahasia-admin-1")
+        self.client.force_login(admin)
+        url = reverse("dasbor-pemda", args=[pemda.slug, TAHUN])
+        with self.assertNumQueries(NUM_KUERI):
+            self.assertContains(self.client.get(url), "103,97 %")
+        with self.assertNumQueries(NUM_KUERI_TERSIMPAN):
+            self.assertContains(self.client.get(url), "103,97 %")
+        # A planner's save (with its history record) changes the figure on the next request.
+        realisasi = Realisasi.objects.get(indikator__renstra__instansi=a, tahun=TAHUN)
+        realisasi.komponen_a = D(37)
+        realisasi.save()
+        with self.assertNumQueries(NUM_KUERI):
+            self.assertContains(self.client.get(url), "51,98 %")
