@@ -87,6 +87,7 @@ class PlannerGridTests(Kasus):
         self.assertContains(r, "Renstra untuk periode yang berjalan telah disusun dan ditetapkan.")
         self.assertContains(r, "Bukti: Dokumen Renstra beserta keputusan penetapannya.")
         r1 = self.kriteria()[0]
+        self.assertContains(r, reverse("bukti-kriteria", args=[self.a.slug, TAHUN, r1.pk]))
         self.assertContains(r, f'name="k{r1.pk}-nilai_skala"')
         self.assertContains(r, '<option value="B">B (0,75)</option>', html=True)
         self.assertNotContains(r, "<th>Evaluator</th>", html=True)
