@@ -120,7 +120,8 @@ def main():
         pdf["10×"].append(dingin(sepuluh))
 
     masuk = statistics.median(hasil[("masuk", "")])
-    print(f"\n{connection.vendor}, DEBUG=0, median of {args.runs} rounds (cold PDF: {args.runs_pdf});")
+    catatan = "" if args.tanpa_pdf else f" (cold PDF: {args.runs_pdf})"
+    print(f"\n{connection.vendor}, DEBUG=0, median of {args.runs} rounds{catatan};")
     print(f"sign-in page {masuk * 1000:.1f} ms\n")
     print("| page | 1× | 10× | 10× ÷ sign-in |")
     print("| --- | --- | --- | --- |")
