@@ -96,7 +96,6 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
-    "django_rq",
     "inti",
     "instansi",
     "kinerja",
@@ -280,6 +279,9 @@ if REDIS_URL:
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
     # A job's own time limit in RQ: the 184-page report takes under a minute; an hour is "stuck".
     RQ_QUEUES = {PEKERJAAN_ANTREAN: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+    # django-rq's worker command and its admin page need a queue to speak of: without Redis
+    # there is none, and its admin page would fail on the missing RQ_QUEUES.
+    INSTALLED_APPS.append("django_rq")
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
 # A running job writes a heartbeat every PEKERJAAN_DETAK seconds; one silent for
