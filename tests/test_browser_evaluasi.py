@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.urls import reverse
 from selenium.webdriver.common.by import By
@@ -52,7 +53,10 @@ class EvaluasiInBrowserTests(StaticLiveServerTestCase):
     def setUp(self):
         # A live-server test before this one emptied every table, the instruments the data
         # migration loaded included: the migration's own loader (idempotent) puts them back.
+        # The emptying also made the content types anew under new ids; on SQLite, which
+        # reuses ids, the cached ones then point at the wrong rows (a foreign-key failure).
         import_module("evaluasi.migrations.0002_instrumen_acuan").isi(apps, None)
+        ContentType.objects.clear_cache()
         User = get_user_model()
         self.a = buat_instansi("dinas-a")
         Keanggotaan.objects.create(
