@@ -85,8 +85,9 @@ mulai() {  # mulai NAMA PERINTAH...: in the background, its output in $LOG/NAMA.
   if [ -n "$LOG" ]; then "$@" >>"$LOG/$nama.log" 2>&1 & else "$@" & fi
   PIDS+=($!)
 }
+# No control socket: its default path in $HOME would be shared by two instances at once.
 mulai gunicorn .venv/bin/gunicorn sakip.wsgi:application --bind "127.0.0.1:$PORT" \
-  --workers "${GUNICORN_WORKERS:-2}" --timeout 120 --graceful-timeout 30
+  --workers "${GUNICORN_WORKERS:-2}" --timeout 120 --graceful-timeout 30 --no-control-socket
 for n in 1 2; do
   mulai "rq-$n" $PY manage.py rqworker --job-class django_tasks_rq.Job --name "sakip-$ANTREAN-$n" "$ANTREAN"
 done
