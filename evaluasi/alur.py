@@ -38,10 +38,10 @@ from evaluasi.models import (
     StatusLke,
     SubKomponenLke,
 )
-from instansi.models import Instansi, Keanggotaan, Pemeriksa
+from instansi.akses import ADMIN, PEMERIKSA, PERENCANA, peran
+from instansi.models import Instansi
 from inti.versi import Tulis, tulis_semua
 
-PERENCANA, PEMERIKSA, ADMIN = "perencana", "pemeriksa", "admin"
 PEMERIKSA_ATAU_ADMIN = frozenset({PEMERIKSA, ADMIN})
 PERENCANA_ATAU_ADMIN = frozenset({PERENCANA, ADMIN})
 
@@ -152,18 +152,6 @@ class TahapSalah(Exception):
 
 class SyaratBelum(Exception):
     """A condition of the transition is not met; the message says what the person must do."""
-
-
-def peran(user, instansi: Instansi) -> frozenset[str]:
-    """The roles `user` holds towards `instansi`: its planner, its region's reviewer, admin."""
-    hasil = set()
-    if user.is_superuser:
-        hasil.add(ADMIN)
-    if Keanggotaan.objects.filter(user=user, instansi=instansi).exists():
-        hasil.add(PERENCANA)
-    if Pemeriksa.objects.filter(user=user, pemda_id=instansi.pemda_id).exists():
-        hasil.add(PEMERIKSA)
-    return frozenset(hasil)
 
 
 def pihak_ditulis(peran_user: frozenset[str], status: str) -> str | None:

@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from instansi.models import Instansi, KunciTahun
+from instansi.models import Instansi, Keanggotaan, KunciTahun, Pemeriksa
 from inti.periode import TAHUN_AKHIR, TAHUN_AWAL, tahun_sah
 
 
@@ -114,3 +114,19 @@ def buka(request, slug: str, tahun: int | None = None, *, menulis: bool | None =
         if tahun is not None:
             akses.pastikan_terbuka([tahun])
     return akses
+
+
+# The roles a workflow (the report's review, the evaluation) names who may act by.
+PERENCANA, PEMERIKSA, ADMIN = "perencana", "pemeriksa", "admin"
+
+
+def peran(user, instansi: Instansi) -> frozenset[str]:
+    """The roles `user` holds towards `instansi`: its planner, its region's reviewer, admin."""
+    hasil = set()
+    if user.is_superuser:
+        hasil.add(ADMIN)
+    if Keanggotaan.objects.filter(user=user, instansi=instansi).exists():
+        hasil.add(PERENCANA)
+    if Pemeriksa.objects.filter(user=user, pemda_id=instansi.pemda_id).exists():
+        hasil.add(PEMERIKSA)
+    return frozenset(hasil)

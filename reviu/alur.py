@@ -20,14 +20,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from instansi.models import Instansi, Keanggotaan, KunciTahun, Pemeriksa
+from instansi.akses import ADMIN, PEMERIKSA, PERENCANA, peran
+from instansi.models import Instansi, KunciTahun
 from inti.versi import Tulis, tulis_semua
 from publikasi.terbitan import terbitkan
 from reviu.models import CatatanReviu, PeristiwaLaporan, Status, StatusCatatan, StatusLaporan
 from reviu.temuan import Temuan, temukan
 from sakip.lkjip.data import kumpulkan
 
-PERENCANA, PEMERIKSA, ADMIN = "perencana", "pemeriksa", "admin"
 PEMERIKSA_ATAU_ADMIN = frozenset({PEMERIKSA, ADMIN})
 
 
@@ -147,18 +147,6 @@ class TahapSalah(Exception):
 
 class SyaratBelum(Exception):
     """A condition of the transition is not met; the message says what the person must do."""
-
-
-def peran(user, instansi: Instansi) -> frozenset[str]:
-    """The roles `user` holds towards `instansi`: its planner, its region's reviewer, admin."""
-    hasil = set()
-    if user.is_superuser:
-        hasil.add(ADMIN)
-    if Keanggotaan.objects.filter(user=user, instansi=instansi).exists():
-        hasil.add(PERENCANA)
-    if Pemeriksa.objects.filter(user=user, pemda_id=instansi.pemda_id).exists():
-        hasil.add(PEMERIKSA)
-    return frozenset(hasil)
 
 
 def status_kini(instansi: Instansi, tahun: int) -> StatusLaporan:
