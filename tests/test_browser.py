@@ -88,7 +88,10 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
         b.get(self.url)
         self.ketik("komponen_a", "18.83.1")
         self.tunggu_pratinjau("«18.83.1»")
+        halaman_lama = b.find_element(By.TAG_NAME, "main")
         b.find_element(By.CSS_SELECTOR, "#form-realisasi button[type=submit]").click()
+        # The preview already shows the message; wait for the server's answer page to replace it.
+        WebDriverWait(b, 5).until(EC.staleness_of(halaman_lama))
         self.assertIn("«18.83.1» bukan angka yang sah", b.find_element(By.TAG_NAME, "main").text)
         self.assertEqual(
             Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=None).komponen_a, D(1883)

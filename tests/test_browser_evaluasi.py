@@ -78,7 +78,10 @@ class EvaluasiInBrowserTests(StaticLiveServerTestCase):
         WebDriverWait(b, 5).until(EC.url_to_be(self.live_server_url + reverse("beranda")))
 
     def kirim(self, pemilih="button.utama"):
-        self.browser.find_element(By.CSS_SELECTOR, pemilih).click()
+        """Submit and wait for the answer page, so what is read next is never the old page."""
+        tombol = self.browser.find_element(By.CSS_SELECTOR, pemilih)
+        tombol.click()
+        WebDriverWait(self.browser, 10).until(EC.staleness_of(tombol))
 
     def pesan(self) -> str:
         return self.browser.find_element(By.CSS_SELECTOR, ".pesan").text
