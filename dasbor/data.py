@@ -59,7 +59,7 @@ from kinerja.models import (
     Target,
 )
 from kinerja.pengukuran import realisasi_tahun, target_pengukuran
-from reviu.meja.views import daftar_meja, pemda_meja
+from reviu.meja.data import daftar_meja, pemda_meja
 from reviu.models import Status
 from sakip.lkjip.sidik import versi_kode
 

@@ -1,4 +1,4 @@
-"""The reviewer's desk as a django-tables2 table over `meja.views.daftar_meja`'s annotated agencies."""
+"""The reviewer's desk as a django-tables2 table over `meja.data.daftar_meja`'s annotated agencies."""
 
 import django_tables2 as tables
 from django.urls import reverse
