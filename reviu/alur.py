@@ -27,6 +27,7 @@ from publikasi.terbitan import terbitkan
 from reviu.models import CatatanReviu, PeristiwaLaporan, Status, StatusCatatan, StatusLaporan
 from reviu.temuan import Temuan, temukan
 from sakip.lkjip.data import kumpulkan
+from sakip.lkjip.susun import susun
 
 PEMERIKSA_ATAU_ADMIN = frozenset({PEMERIKSA, ADMIN})
 
@@ -146,7 +147,13 @@ class TahapSalah(Exception):
 
 
 class SyaratBelum(Exception):
-    """A condition of the transition is not met; the message says what the person must do."""
+    """A condition of the transition is not met; the message says what the person must do.
+    `temuan`: the automatic findings found on the way, so that the page listing them again
+    does not gather and assemble the report a second time."""
+
+    def __init__(self, pesan: str, temuan: list[Temuan] | None = None):
+        super().__init__(pesan)
+        self.temuan = temuan
 
 
 def status_kini(instansi: Instansi, tahun: int) -> StatusLaporan:
@@ -161,8 +168,8 @@ def transisi_bagi(peran_user: frozenset[str], status: str) -> list[Transisi]:
 
 
 def temuan_laporan(instansi: Instansi, tahun: int) -> list[Temuan]:
-    """The automatic findings of the agency's year as gathered now."""
-    return temukan(kumpulkan(instansi, tahun))
+    """The automatic findings of the agency's year as gathered and assembled now."""
+    return temukan(susun(kumpulkan(instansi, tahun)))
 
 
 def periksa(user, instansi: Instansi, transisi: Transisi, status: StatusLaporan) -> None:
@@ -198,7 +205,8 @@ def terapkan(user, instansi: Instansi, tahun: int, transisi: str, catatan: str, 
         if temuan and not catatan:
             raise SyaratBelum(
                 f"Masih ada {len(temuan)} temuan otomatis: perbaiki, atau tuliskan mengapa laporan "
-                "disampaikan dengan temuan itu."
+                "disampaikan dengan temuan itu.",
+                temuan,
             )
         sekarang = timezone.now()
         isian = {"status": t.ke, "sejak": sekarang}

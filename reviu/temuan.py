@@ -1,17 +1,20 @@
 """The automatic findings of a report: every check of `reviu.pemeriksaan`, in reading order.
 
-`temukan(data)` runs them over the data `sakip.lkjip.data.kumpulkan` gathered, without a
-query of its own; the planner sees the list before submitting, the reviewer on the report's
-review page, and the submission records it (`reviu.alur`).
+`temukan(dokumen)` runs them over a report assembled (`sakip.lkjip.susun.susun`, with its
+charts) from the data `sakip.lkjip.data.kumpulkan` gathered, without a query of its own:
+the checks of the data over `dokumen.data`, the narratives' over the assembled report,
+which the review page assembles anyway to show the report's parts, so a request gathers
+and assembles a report once. The planner sees the list before submitting, the reviewer on
+the report's review page, and the submission records it (`reviu.alur`).
 """
 
 from reviu.pemeriksaan import Temuan, anggaran, indikator, narasi
-from sakip.lkjip.data import DataLaporan
+from sakip.lkjip.susun import Dokumen
 
 __all__ = ["PEMERIKSAAN", "Temuan", "temukan"]
 
 # In the order a reader meets what they concern: the plan and the agreement (Bab II), the
-# indicators and their measurement (Bab III), the budget beside them, then the narratives.
+# indicators and their measurement (Bab III), the budget beside them; the narratives follow.
 PEMERIKSAAN = [
     indikator.renstra_tanpa_target,
     indikator.pk_beda_renstra,
@@ -24,10 +27,10 @@ PEMERIKSAAN = [
     anggaran.anak_beda_induk,
     anggaran.serapan_tinggi_capaian_rendah,
     anggaran.tercapai_tanpa_belanja,
-    narasi.narasi,
 ]
 
 
-def temukan(data: DataLaporan) -> list[Temuan]:
-    """Every finding of every check, check by check in the order of `PEMERIKSAAN`."""
-    return [t for periksa in PEMERIKSAAN for t in periksa(data)]
+def temukan(dokumen: Dokumen) -> list[Temuan]:
+    """Every finding of every check, check by check in the order of `PEMERIKSAAN`, then the
+    narratives' (`reviu.pemeriksaan.narasi`, which reads the assembled report)."""
+    return [t for periksa in PEMERIKSAAN for t in periksa(dokumen.data)] + list(narasi.narasi(dokumen))

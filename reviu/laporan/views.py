@@ -78,7 +78,7 @@ def laporan(request, slug: str, tahun: int):
         | {
             "status": status,
             "transisi": alur.transisi_bagi(peran, status.status),
-            "temuan": temukan(dokumen.data),
+            "temuan": temukan(dokumen),
             "catatan": catatan,
             "terbuka": sum(1 for c in catatan if c.status == StatusCatatan.TERBUKA),
             "form": form,
@@ -100,7 +100,7 @@ def transisi(request, slug: str, tahun: int, kode: str):
         raise Http404("Tidak ada langkah itu.")
     status = alur.status_kini(instansi, tahun)
     form = TransisiForm(request.POST or None, initial={"versi": status.versi})
-    galat, konflik, kode_status = "", [], 200
+    galat, konflik, kode_status, temuan = "", [], 200, None
     try:
         alur.periksa(request.user, instansi, t, status)
         if form.is_valid():
@@ -118,9 +118,11 @@ def transisi(request, slug: str, tahun: int, kode: str):
         galat, kode_status = str(exc), 409
     except alur.SyaratBelum as exc:
         form.add_error("catatan", str(exc))
+        temuan = exc.temuan
     except Konflik as exc:
         konflik, kode_status = exc.daftar, 409
-    temuan = alur.temuan_laporan(instansi, tahun) if t.ke == alur.Status.DISAMPAIKAN and not galat else []
+    if temuan is None:
+        temuan = alur.temuan_laporan(instansi, tahun) if t.ke == alur.Status.DISAMPAIKAN and not galat else []
     return render(
         request,
         "reviu/transisi.html",

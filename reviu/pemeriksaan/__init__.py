@@ -1,10 +1,11 @@
 """The automatic findings' checks, one small pure function each, and what they share.
 
-Each check reads a report's gathered data (`sakip.lkjip.data.DataLaporan`) and yields a
-`Temuan` per object it finds wrong; none queries the database, so the findings of a year
-cost nothing beyond `kumpulkan`. `reviu.temuan` lists them in reading order and runs them.
-A finding names the object as the reader sees it, both figures written the Indonesian way,
-and the screen where the planner fixes it.
+Each check reads a report's gathered data (`sakip.lkjip.data.DataLaporan`; the narratives'
+check the report assembled from it) and yields a `Temuan` per object it finds wrong; none
+queries the database, so the findings of a year cost nothing beyond `kumpulkan` and `susun`.
+`reviu.temuan` lists them in reading order and runs them. A finding names the object as the
+reader sees it, both figures written the Indonesian way, and the screen where the planner
+fixes it.
 """
 
 from dataclasses import dataclass

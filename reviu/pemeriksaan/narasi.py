@@ -1,15 +1,15 @@
 """The check of the narratives: typed figures that contradict the data
 (`sakip.lkjip.angka_narasi`) and references or markers that point nowhere
-(`sakip.lkjip.rujukan`). Both read the assembled report, so it is assembled once, from the
-data already gathered, and with its charts: a marker that places a chart names nothing in a
-report assembled without them, and would be reported as dangling."""
+(`sakip.lkjip.rujukan`). Both read the assembled report, the one the review page shows
+(`reviu.temuan.temukan`), assembled with its charts: a marker that places a chart names
+nothing in a report assembled without them, and would be reported as dangling."""
 
 from collections.abc import Iterator
 
 from reviu.pemeriksaan import Temuan, alamat
 from sakip.lkjip import angka_narasi, rujukan
 from sakip.lkjip.data import DataLaporan
-from sakip.lkjip.susun import susun
+from sakip.lkjip.susun import Dokumen
 
 
 def _layar_narasi(data: DataLaporan, narasi_pk: int | None, sasaran_pk: int | None) -> str:
@@ -32,8 +32,8 @@ def _sasaran_menulis(data: DataLaporan, kode: str) -> int | None:
     return None
 
 
-def narasi(data: DataLaporan) -> Iterator[Temuan]:
-    dokumen = susun(data)
+def narasi(dokumen: Dokumen) -> Iterator[Temuan]:
+    data = dokumen.data
     for t in angka_narasi.periksa(dokumen):
         yield Temuan(
             kode="narasi-angka-beda",
