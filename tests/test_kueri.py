@@ -149,8 +149,9 @@ class HalamanQueryTests(TestCase):
 
     HALAMAN = {
         "instansi-tahun": 45,
-        "target-triwulan": 8,
-        "perjanjian-kinerja": 9,
+        "target-triwulan": 10,
+        "rencana-aksi": 11,
+        "perjanjian-kinerja": 11,
         "tabel-sdm": 9,
         "tabel-sarana": 5,
         "anggaran-tahun": 12,
@@ -187,3 +188,17 @@ class HalamanQueryTests(TestCase):
                         self.assertEqual(self.client.get(alamat).status_code, 200)
                     jumlah.append(len(kueri))
                 self.assertEqual(jumlah, [harap, harap])
+
+    def test_a_grid_shows_one_sasaran_so_its_page_keeps_its_size_at_ten_times(self):
+        self.client.force_login(self.admin)
+        for nama in ("target-triwulan", "rencana-aksi", "perjanjian-kinerja", "target-renstra"):
+            with self.subTest(nama):
+                ukuran = []
+                for instansi in (self.kecil, self.besar):
+                    renstra = instansi.renstra.get()
+                    argumen = [instansi.slug, renstra.pk if nama == "target-renstra" else TAHUN]
+                    with CaptureQueriesContext(connection) as kueri:
+                        r = self.client.get(reverse(nama, args=argumen))
+                    ukuran.append((len(kueri), len(r.context["form"].fields), len(r.context["halaman"])))
+                self.assertEqual(ukuran[0][:2], ukuran[1][:2])
+                self.assertEqual([u[2] for u in ukuran], [2, 20])  # the selector lists every sasaran

@@ -371,7 +371,7 @@ class PerjanjianKinerjaTests(RencanaTestCase):
         data[sel(self.iku, TAHUN, Target.Sumber.PK_PERUBAHAN)] = "19"
         self.assertEqual(self.client.post(self.url(), data).status_code, 403)
         self.assertFalse(Target.objects.filter(sumber=Target.Sumber.PK_PERUBAHAN).exists())
-        self.assertNotContains(self.client.get(self.url()), "Simpan semua")
+        self.assertNotContains(self.client.get(self.url()), "Simpan sasaran ini")
 
     def test_a_stale_pk_cell_gets_409(self):
         data = isian(self.client.get(self.url()))

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 from django.urls import reverse
 
 from instansi.models import KunciTahun
-from kinerja.models import Indikator, PerjanjianKinerja, Target
+from kinerja.models import Indikator, PerjanjianKinerja, Sasaran, Target, Tujuan
 from tests.kasus import KasusInstansi, isian, utama
 
 TAHUN = 2022
@@ -169,3 +169,100 @@ class NaskahPerjanjianTests(TriwulanTestCase):
         KunciTahun.objects.create(instansi=self.a, tahun=TAHUN)
         self.assertEqual(self.client.post(self.url_naskah(), {"tempat_tanggal": "X"}).status_code, 403)
         self.assertFalse(PerjanjianKinerja.objects.exists())
+
+
+class HalamanSasaranTests(KasusInstansi):
+    """The quarterly grid (and every target grid, which share the paging) shows one sasaran's
+    indicators at every level per page, so its size does not grow with the agency."""
+
+    ukuran_a = 2
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.sasaran = list(Sasaran.objects.filter(renstra__instansi=cls.a).order_by("urutan"))
+        cls.iku = [Indikator.objects.get(sasaran=s) for s in cls.sasaran]
+        tujuan = Tujuan.objects.create(renstra=cls.sasaran[0].renstra, uraian="Tujuan 0")
+        cls.indikator_tujuan = Indikator.objects.create(tujuan=tujuan, nama="Indikator tujuan 0", satuan="%")
+        cls.url = reverse("target-triwulan", args=[cls.a.slug, TAHUN])
+
+    def test_the_grid_opens_on_the_first_sasaran_and_links_every_page_with_its_count(self):
+        r = self.client.get(self.url)
+        self.assertEqual(
+            [(h.kunci, h.judul, h.jumlah) for h in r.context["halaman"]],
+            [
+                (str(self.sasaran[0].pk), "Sasaran 0", 2),  # its IKU and its program's indicator
+                (str(self.sasaran[1].pk), "Sasaran 1", 2),
+                ("lain", "Di luar sasaran (tujuan, program tanpa sasaran)", 1),
+            ],
+        )
+        halaman = utama(r)
+        self.assertIn(f'<a href="?sasaran={self.sasaran[0].pk}" aria-current="page">Sasaran 0</a>', halaman)
+        self.assertIn(f'<a href="?sasaran={self.sasaran[1].pk}">Sasaran 1</a>', halaman)
+        self.assertIn("Persentase koperasi sehat 0", halaman)
+        self.assertIn("Indikator program 0", halaman)
+        self.assertNotIn("Persentase koperasi sehat 1", halaman)
+        self.assertNotIn(sel(self.iku[1], 1), r.context["form"].fields)
+
+    def test_a_page_saves_its_own_cells_and_comes_back_to_itself(self):
+        alamat = f"{self.url}?sasaran={self.sasaran[1].pk}"
+        r = self.client.get(alamat)
+        self.assertNotContains(r, "Persentase koperasi sehat 0")
+        data = isian(r) | {sel(self.iku[1], 1): "4,5"}
+        self.assertRedirects(self.client.post(alamat, data), alamat)
+        self.assertEqual(Target.objects.get(indikator=self.iku[1], triwulan=1).nilai, D("4.5"))
+
+    def test_the_indicators_under_no_sasaran_have_a_page_of_their_own(self):
+        r = self.client.get(self.url, {"sasaran": "lain"})
+        self.assertEqual([b.indikator for b in r.context["baris"]], [self.indikator_tujuan])
+
+    def test_a_sasaran_not_in_the_grid_is_404(self):
+        sasaran_b = Sasaran.objects.filter(renstra__instansi=self.b).first()
+        for diminta in (str(sasaran_b.pk), "abc", "999999"):
+            with self.subTest(diminta):
+                self.assertEqual(self.client.get(self.url, {"sasaran": diminta}).status_code, 404)
+
+    def test_cells_of_another_page_posted_here_save_nothing(self):
+        data = isian(self.client.get(self.url)) | {sel(self.iku[0], 1): "1", sel(self.iku[1], 1): "2"}
+        r = self.client.post(self.url, data)
+        self.assertContains(r, "Susunan tabel", status_code=409)
+        self.assertFalse(Target.objects.filter(triwulan__isnull=False).exists())
+
+
+class SelKisiTests(TriwulanTestCase):
+    """A cell is written without Django's widget templates, and says the same."""
+
+    def test_a_cell_is_an_input_named_for_the_reader_with_its_figure_and_version(self):
+        target = Target.objects.create(
+            indikator=self.iku, tahun=TAHUN, sumber=MURNI, triwulan=1, nilai=D("1200.5")
+        )
+        halaman = utama(self.client.get(self.url))
+        self.assertIn(
+            f'<input type="text" name="{sel(self.iku, 1)}" value="1.200,5" id="id_{sel(self.iku, 1)}"'
+            f' aria-label="Target TW I {TAHUN} «{self.iku.nama}»" inputmode="decimal" autocomplete="off">'
+            f'<input type="hidden" name="{sel(self.iku, 1, awal="versi")}" value="{target.versi}"',
+            halaman,
+        )
+
+    def test_a_refused_cell_keeps_what_was_typed_and_points_to_its_message(self):
+        data = isian(self.client.get(self.url)) | {sel(self.iku, 2): "<b>18.83.1"}
+        halaman = utama(self.client.post(self.url, data))
+        galat = f"id_{sel(self.iku, 2)}_galat"
+        self.assertIn(f'value="&lt;b&gt;18.83.1" id="id_{sel(self.iku, 2)}"', halaman)
+        self.assertIn(f'aria-invalid="true" aria-describedby="{galat}"', halaman)
+        self.assertIn(
+            f'<div class="galat" id="{galat}">Target TW II {TAHUN} «{self.iku.nama}»: «&lt;b&gt;18.83.1»',
+            halaman,
+        )
+
+    def test_a_locked_cell_posts_its_figure_back_hidden(self):
+        KunciTahun.objects.create(instansi=self.a, tahun=TAHUN)
+        renstra = self.iku.renstra
+        halaman = utama(self.client.get(reverse("target-renstra", args=[self.a.slug, renstra.pk])))
+        nama = f"{self.iku.pk}_{TAHUN}_{Target.Sumber.RENSTRA}"
+        self.assertIn(
+            f'<input type="hidden" name="nilai_{nama}" value="18" id="id_nilai_{nama}">'
+            f'<input type="hidden" name="versi_{nama}" value="1" id="id_versi_{nama}">'
+            '18 <span class="ringkas" title="Tahun terkunci">(terkunci)</span>',
+            halaman,
+        )

@@ -47,6 +47,17 @@ class RencanaAksiScreenTests(RencanaAksiTestCase):
         self.assertEqual(triwulan.context["form"][sel(self.iku, 2)].value(), "9,5")
         self.assertEqual(RencanaAksi.history.get().history_user, self.perencana)
 
+    def test_an_action_is_shown_in_its_textarea_as_written_escaped_with_its_version(self):
+        aksi = self.aksi(1, "\n<b>Sosialisasi</b>")
+        halaman = utama(self.client.get(self.url))
+        self.assertIn(
+            f'<textarea name="{sel(self.iku, 1, "uraian")}" id="id_{sel(self.iku, 1, "uraian")}" rows="2"'
+            f' cols="40" maxlength="2000" aria-label="Rencana aksi TW I {TAHUN} «{self.iku.nama}»">'
+            f'\n\n&lt;b&gt;Sosialisasi&lt;/b&gt;</textarea><input type="hidden"'
+            f' name="{sel(self.iku, 1, "versi_aksi")}" value="{aksi.versi}"',
+            halaman,
+        )
+
     def test_an_emptied_action_is_removed(self):
         self.aksi(1, "Sosialisasi")
         data = isian(self.client.get(self.url)) | {sel(self.iku, 1, "uraian"): "  "}

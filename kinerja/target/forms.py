@@ -97,7 +97,8 @@ class Baris:
 
 
 class KisiTargetForm(forms.Form):
-    """A grid of targets: one number field and one hidden version per cell.
+    """A grid of targets: one number field and one hidden version per cell (the template
+    writes their inputs with `kinerja.templatetags.kisi`, not through the widgets).
 
     Validated as a whole; `perubahan` gives the changed cells for `inti.versi.tulis_semua`,
     which writes them all or, if any was saved by someone else meanwhile, none. `isian`
@@ -118,7 +119,6 @@ class KisiTargetForm(forms.Form):
                 initial=s.tersimpan,
                 desimal_tampil=s.indikator.desimal,
             )
-            nilai.widget.attrs["aria-label"] = s.label  # the grid shows no <label> per cell
             self.fields[f"nilai_{s.kunci}"] = nilai
             self.fields[f"versi_{s.kunci}"] = VersiField(initial=s.target.versi if s.target else 0)
 
@@ -198,7 +198,6 @@ class KisiRencanaAksiForm(KisiTargetForm):
                 required=False,
                 max_length=self.PANJANG,
                 initial=s.aksi.uraian if s.aksi else "",
-                widget=forms.Textarea(attrs={"rows": 2, "cols": 40, "aria-label": self.label_aksi(s)}),
             )
             self.fields[f"uraian_{s.kunci}"] = uraian
             self.fields[f"versi_aksi_{s.kunci}"] = VersiField(initial=s.aksi.versi if s.aksi else 0)

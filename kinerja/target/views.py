@@ -3,13 +3,21 @@ years), a year's Perjanjian Kinerja (every indicator × PK murni and PK perubaha
 the PK perubahan changed, its quarterly targets (TW I–IV), the action plan (each quarter's
 target and what will be done), and the agreement's record (place, date, signatories).
 
-A grid is validated as a whole and written in one transaction: a bad cell or a cell
-someone else saved meanwhile leaves every stored target as it was. Cells of a locked
-year are shown but not typed into; changing one anyway is refused (403).
+A grid shows one sasaran at a time (`?sasaran=<pk>`, the first by default): that sasaran's
+indicators at every level below it, so a page keeps its size when the agency's cascade
+grows; the indicators under no sasaran (a tujuan's, a program's not yet placed) have a page
+of their own, `?sasaran=lain`. A page is validated as a whole and written in one
+transaction: a bad cell or a cell someone else saved meanwhile leaves every stored target
+as it was. Cells of a locked year are shown but not typed into; changing one anyway is
+refused (403).
 """
+
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
@@ -18,12 +26,61 @@ from instansi import akses
 from inti.forms import format_masukan, isian_terbaca
 from inti.periode import TRIWULAN, label_triwulan, periode
 from inti.versi import Konflik, tulis_semua
-from kinerja.models import Indikator, PerjanjianKinerja, RencanaAksi, Renstra, Target
+from kinerja.models import Indikator, PerjanjianKinerja, RencanaAksi, Renstra, Sasaran, Target
 from kinerja.target.forms import KisiRencanaAksiForm, KisiTargetForm, PerjanjianKinerjaForm, SelTarget
 from kinerja.tingkat import URUTAN_CASCADE, dengan_tingkat, label_tingkat
 
 RIWAYAT = 20  # target changes listed under a grid
 PK = (Target.Sumber.PK_MURNI, Target.Sumber.PK_PERUBAHAN)
+TANPA_SASARAN = "lain"  # `?sasaran=` of the page of indicators under no sasaran
+
+# The sasaran an indicator falls under: its own, or its program's, kegiatan's or sub
+# kegiatan's program's; NULL for a tujuan's indicator and under a program with no sasaran.
+SASARAN_INDIKATOR = Coalesce(
+    "sasaran_id",
+    "program__sasaran_id",
+    "kegiatan__program__sasaran_id",
+    "sub_kegiatan__kegiatan__program__sasaran_id",
+)
+
+
+@dataclass
+class Halaman:
+    """A page of a grid in its selector: a sasaran (or the indicators under none)."""
+
+    kunci: str  # the value of `?sasaran=`
+    judul: str
+    jumlah: int  # its indicators
+
+
+def halaman_sasaran(request, indikator: QuerySet[Indikator]):
+    """The grid's pages (each sasaran the indicators fall under, in the plan's order,
+    then the indicators under none if there are any), the page asked for by `?sasaran=`
+    (the first if none is asked; 404 if it is not one of them) and that page's indicators
+    as a queryset (two queries, whatever the size of the agency)."""
+    jumlah = dict(
+        indikator.annotate(kelompok_sasaran=SASARAN_INDIKATOR)
+        .order_by()
+        .values_list("kelompok_sasaran")
+        .annotate(n=Count("pk"))
+    )
+    halaman = [
+        Halaman(str(s.pk), s.uraian, jumlah[s.pk])
+        for s in Sasaran.objects.filter(pk__in=[k for k in jumlah if k is not None]).only("pk", "uraian")
+    ]
+    if jumlah.get(None):
+        judul = "Di luar sasaran (tujuan, program tanpa sasaran)"
+        halaman.append(Halaman(TANPA_SASARAN, judul, jumlah[None]))
+    diminta = request.GET.get("sasaran")
+    aktif = next((h for h in halaman if h.kunci == diminta), None) if diminta else next(iter(halaman), None)
+    if diminta and aktif is None:
+        raise Http404("Sasaran ini tidak ada di tabel ini.")
+    terpilih = indikator.annotate(kelompok_sasaran=SASARAN_INDIKATOR)
+    if aktif and aktif.kunci == TANPA_SASARAN:
+        terpilih = terpilih.filter(kelompok_sasaran__isnull=True)
+    elif aktif:
+        terpilih = terpilih.filter(kelompok_sasaran=int(aktif.kunci))
+    return terpilih, {"halaman": halaman, "halaman_aktif": aktif}
 
 
 def _sel(indikator: list[Indikator], tahun: list[int], sumber, terkunci: set[int]) -> list[SelTarget]:
@@ -72,7 +129,7 @@ def kisi_target(
                 konflik = exc.daftar
             else:
                 messages.success(request, f"{len(perubahan)} {nama} diubah.")
-                return redirect(request.path)
+                return redirect(request.get_full_path())  # the same sasaran's page
     else:
         form = form_class(sel=sel)
     riwayat = Target.history.filter(
@@ -98,13 +155,12 @@ def target_renstra(request, slug: str, pk: int):
     ruang = akses.buka(request, slug)
     renstra = get_object_or_404(Renstra, pk=pk, instansi=ruang.instansi)
     tahun = list(renstra.tahun)
-    indikator = list(
-        Indikator.objects.filter(renstra=renstra, sasaran__isnull=False)
-        .select_related("sasaran")
-        .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
+    indikator, konteks = halaman_sasaran(
+        request, Indikator.objects.filter(renstra=renstra, sasaran__isnull=False)
     )
+    indikator = list(indikator.select_related("sasaran").order_by("urutan", "id"))
     sel = _sel(indikator, tahun, [Target.Sumber.RENSTRA], ruang.terkunci_bagi(tahun))
-    konteks = {"renstra": renstra, "judul_kolom": tahun}
+    konteks |= {"renstra": renstra, "judul_kolom": tahun}
     return kisi_target(
         request, ruang, sel, "kinerja/rencana/target_renstra.html", konteks, lambda i: i.sasaran.uraian
     )
@@ -117,10 +173,13 @@ def _renstra_tahun(instansi, tahun: int) -> Renstra:
     return renstra
 
 
-def _sel_pk(ruang: akses.Akses, tahun: int) -> tuple[Renstra, list[SelTarget]]:
-    renstra = _renstra_tahun(ruang.instansi, tahun)
-    indikator = list(dengan_tingkat(Indikator.objects.filter(renstra=renstra)).order_by(*URUTAN_CASCADE))
-    return renstra, _sel(indikator, [tahun], PK, ruang.terkunci_bagi([tahun]))
+def _urut(indikator: QuerySet[Indikator]) -> list[Indikator]:
+    """The indicators in the order of the cascade, each with its level."""
+    return list(dengan_tingkat(indikator).order_by(*URUTAN_CASCADE))
+
+
+def _sel_pk(ruang: akses.Akses, tahun: int, indikator: list[Indikator]) -> list[SelTarget]:
+    return _sel(indikator, [tahun], PK, ruang.terkunci_bagi([tahun]))
 
 
 @login_required
@@ -128,14 +187,17 @@ def perjanjian_kinerja(request, slug: str, tahun: int):
     """The year's Perjanjian Kinerja: PK murni and PK perubahan targets side by side, with
     the Renstra target of the year beside them for reference."""
     ruang = akses.buka(request, slug, tahun)
-    renstra, sel = _sel_pk(ruang, tahun)
+    renstra = _renstra_tahun(ruang.instansi, tahun)
+    indikator, konteks = halaman_sasaran(request, Indikator.objects.filter(renstra=renstra))
+    indikator = _urut(indikator)
+    sel = _sel_pk(ruang, tahun, indikator)
     acuan = {
         t.indikator_id: format_masukan(t.nilai, t.indikator.desimal)
         for t in Target.objects.select_related("indikator").filter(
-            indikator__renstra=renstra, tahun=tahun, sumber=Target.Sumber.RENSTRA, triwulan__isnull=True
+            indikator__in=indikator, tahun=tahun, sumber=Target.Sumber.RENSTRA, triwulan__isnull=True
         )
     }
-    konteks = {
+    konteks |= {
         "renstra": renstra,
         "tahun": tahun,
         "judul_acuan": f"Target Renstra {tahun}",
@@ -151,7 +213,8 @@ def perjanjian_kinerja(request, slug: str, tahun: int):
 def perjanjian_kinerja_perubahan(request, slug: str, tahun: int):
     """What the PK perubahan changed: the indicators whose target differs from the PK murni."""
     ruang = akses.buka(request, slug, tahun)
-    renstra, sel = _sel_pk(ruang, tahun)
+    renstra = _renstra_tahun(ruang.instansi, tahun)
+    sel = _sel_pk(ruang, tahun, _urut(Indikator.objects.filter(renstra=renstra)))
     berubah = []
     # One year, so each indicator's cells come in the order of `PK`: murni, then perubahan.
     for murni, perubahan in zip(sel[::2], sel[1::2], strict=True):
@@ -172,18 +235,15 @@ def sumber_berlaku(instansi, tahun: int) -> str:
     return Target.Sumber.PK_PERUBAHAN if perubahan.exists() else Target.Sumber.PK_MURNI
 
 
-def _indikator(instansi, tahun: int) -> list[Indikator]:
-    """The indicators of the latest Renstra covering the year, in the order of the cascade."""
-    indikator = Indikator.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
-    return list(dengan_tingkat(indikator).order_by(*URUTAN_CASCADE))
-
-
-def _sel_triwulan(ruang: akses.Akses, tahun: int, dengan_aksi: bool = False):
-    """Every indicator × TW I–IV of the agreement in force (with each quarter's stored action
-    when `dengan_aksi`), the page's context and the yearly targets shown beside the cells."""
+def _sel_triwulan(request, ruang: akses.Akses, tahun: int, dengan_aksi: bool = False):
+    """The page's indicators × TW I–IV of the agreement in force (with each quarter's stored
+    action when `dengan_aksi`), the page's context and the yearly targets beside the cells."""
     instansi = ruang.instansi
     sumber = sumber_berlaku(instansi, tahun)
-    indikator = _indikator(instansi, tahun)
+    indikator, konteks = halaman_sasaran(
+        request, Indikator.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
+    )
+    indikator = _urut(indikator)
     tersimpan = {
         (t.indikator_id, t.triwulan): t
         for t in Target.objects.filter(indikator__in=indikator, tahun=tahun, sumber=sumber)
@@ -206,7 +266,7 @@ def _sel_triwulan(ruang: akses.Akses, tahun: int, dengan_aksi: bool = False):
     ]
     desimal = {i.pk: i.desimal for i in indikator}
     tahunan = {i: format_masukan(t.nilai, desimal[i]) for (i, tw), t in tersimpan.items() if tw is None}
-    konteks = {
+    konteks |= {
         "tahun": tahun,
         "sumber": Target.Sumber(sumber).label,
         "judul_acuan": "Target tahunan",
@@ -219,7 +279,7 @@ def _sel_triwulan(ruang: akses.Akses, tahun: int, dengan_aksi: bool = False):
 def target_triwulan(request, slug: str, tahun: int):
     """Every indicator × TW I–IV of the agreement in force, beside its yearly target."""
     ruang = akses.buka(request, slug, tahun)
-    sel, konteks, tahunan = _sel_triwulan(ruang, tahun)
+    sel, konteks, tahunan = _sel_triwulan(request, ruang, tahun)
     return kisi_target(
         request,
         ruang,
@@ -237,7 +297,7 @@ def rencana_aksi(request, slug: str, tahun: int):
     """The action plan: per indicator and quarter, the quarter's target (the same cell as on
     the quarterly targets screen) and what will be done to reach it."""
     ruang = akses.buka(request, slug, tahun)
-    sel, konteks, tahunan = _sel_triwulan(ruang, tahun, dengan_aksi=True)
+    sel, konteks, tahunan = _sel_triwulan(request, ruang, tahun, dengan_aksi=True)
     return kisi_target(
         request,
         ruang,
