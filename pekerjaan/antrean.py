@@ -7,13 +7,16 @@ own, so a run superseded by a retry (its worker thought dead) stops instead of r
 one. While it works, a thread beats the record's heart (`detak`); `sapu` finds the jobs whose
 heart stopped (a worker killed mid-job: kill -9, out of memory, a machine gone) and runs them
 again, up to `PEKERJAAN_PERCOBAAN_MAKS` attempts, then marks them failed with the reason.
+It also finds the jobs in line whose queue entry is gone (the process that recorded them died
+before handing them over, a Redis restarted without its data) and hands them over again.
 It runs when a task starts (so on every worker start and whenever work flows) and when a
-page reads a job, so nothing stays «berjalan» forever.
+page reads a job, so nothing stays «antri» or «berjalan» forever.
 
 Enqueuing happens right away, not on commit: the views that start jobs run in autocommit,
 and inside a test's transaction the immediate backend must see the record it runs.
 """
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,10 +27,13 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django_tasks.base import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from pekerjaan.models import Pekerjaan
 
 Status = Pekerjaan.Status
+log = logging.getLogger(__name__)
 
 # Task name → the django-tasks Task that runs it (see `daftar`).
 TUGAS: dict = {}
@@ -56,10 +62,20 @@ def daftar(nama: str):
 
 
 def kirim(pekerjaan: Pekerjaan) -> None:
-    """Enqueue the job's task for its current run."""
-    TUGAS[pekerjaan.nama_tugas].using(queue_name=settings.PEKERJAAN_ANTREAN).enqueue(
-        pekerjaan.pk, pekerjaan.putaran
+    """Enqueue the job's task for its current run and record the queue's id for its entry
+    (not over a newer run's: the sweep may have put the job in line again meanwhile)."""
+    entri = (
+        TUGAS[pekerjaan.nama_tugas]
+        .using(queue_name=settings.PEKERJAAN_ANTREAN)
+        .enqueue(pekerjaan.pk, pekerjaan.putaran)
     )
+    Pekerjaan.objects.filter(pk=pekerjaan.pk, putaran=pekerjaan.putaran).update(id_antrean=entri.id)
+
+
+def antre_lagi(pesan: str) -> dict:
+    """The fields of a job put in line again under a new run token, its entry yet to be made."""
+    return {"status": Status.ANTRI, "putaran": Pekerjaan.putaran_baru(), "id_antrean": "",
+            "detak": timezone.now(), "pesan": pesan}  # fmt: skip
 
 
 def jalankan(nama_tugas: str, *, oleh, judul: str, induk: Pekerjaan | None = None, **argumen) -> Pekerjaan:
@@ -90,31 +106,33 @@ def ulang(pekerjaan: Pekerjaan) -> None:
     """«Coba lagi»: a failed job enqueued once more (a bulk job: its failed parts)."""
     gagal = list(pekerjaan.anak.filter(status=Status.GAGAL)) or [pekerjaan]
     for p in gagal:
-        putaran = Pekerjaan.putaran_baru()
-        if Pekerjaan.objects.filter(pk=p.pk, status=Status.GAGAL).update(
-            status=Status.ANTRI, putaran=putaran, galat="", pesan="Dicoba lagi; menunggu giliran pekerja."
-        ):
-            p.putaran = putaran
+        ubah = antre_lagi("Dicoba lagi; menunggu giliran pekerja.")
+        if Pekerjaan.objects.filter(pk=p.pk, status=Status.GAGAL).update(galat="", **ubah):
+            p.putaran = ubah["putaran"]
             kirim(p)
     if pekerjaan.anak.exists():
         segarkan_induk(pekerjaan.pk)
 
 
 def sapu() -> int:
-    """Jobs whose worker stopped beating: run again while attempts remain, else failed.
-    A bulk job's parent is left out: its state follows its parts. Returns how many."""
+    """Jobs silent longer than the limit: those running whose worker died, those in line
+    whose queue entry is gone. Returns how many were put in line again or failed."""
     batas = timezone.now() - timedelta(seconds=settings.PEKERJAAN_BATAS_DETAK)
+    return _sapu_berjalan(batas) + _sapu_antri(batas)
+
+
+def _sapu_berjalan(batas) -> int:
+    """Jobs whose worker stopped beating: run again while attempts remain, else failed.
+    A bulk job's parent is left out: its state follows its parts."""
     mati = Pekerjaan.objects.filter(status=Status.BERJALAN, detak__lt=batas, anak__isnull=True)
     jumlah = 0
     for p in mati:
         terakhir = date_format(timezone.localtime(p.detak), "j F Y H.i.s")
         maks = settings.PEKERJAAN_PERCOBAAN_MAKS
         sisa = p.percobaan < maks
-        putaran = Pekerjaan.putaran_baru()
         ubah = (
-            {"status": Status.ANTRI, "putaran": putaran,
-             "pesan": f"Pekerja terhenti di tengah jalan (kabar terakhir {terakhir}); "
-                      f"dicoba lagi, percobaan ke-{p.percobaan + 1} dari {maks}."}
+            antre_lagi(f"Pekerja terhenti di tengah jalan (kabar terakhir {terakhir}); "
+                       f"dicoba lagi, percobaan ke-{p.percobaan + 1} dari {maks}.")
             if sisa
             else {"status": Status.GAGAL, "pesan": PESAN_GAGAL,
                   "galat": f"Pekerja terhenti di tengah jalan (kabar terakhir {terakhir}) "
@@ -125,11 +143,63 @@ def sapu() -> int:
             continue
         jumlah += 1
         if sisa:
-            p.putaran = putaran
-            kirim(p)
+            p.putaran = ubah["putaran"]
+            _kirim_dari_sapu(p)
         elif p.induk_id:
             segarkan_induk(p.induk_id)
     return jumlah
+
+
+def _sapu_antri(batas) -> int:
+    """Jobs in line longer than the limit whose queue entry is gone, or was taken up or ended
+    without the job's being claimed (a worker died or failed before `kerjakan`): put in line
+    again, which costs no attempt (none began). Those whose entry still waits (a long line)
+    are seen alive, and looked at again only after another limit."""
+    hidup, jumlah = [], 0
+    for p in Pekerjaan.objects.filter(status=Status.ANTRI, detak__lt=batas):
+        try:
+            masih = _masih_antre(p)
+        except Exception:
+            # A queue out of reach (Redis down) cannot say; a later sweep asks again.
+            log.exception("Antrean tidak dapat ditanya tentang pekerjaan %s", p.pk)
+            continue
+        if masih:
+            hidup.append(p.pk)
+            continue
+        sejak = date_format(timezone.localtime(p.detak), "j F Y H.i.s")
+        ubah = antre_lagi(f"Antrean kehilangan pekerjaan ini (menunggu sejak {sejak}); "
+                          f"dikirim lagi, menunggu giliran pekerja.")  # fmt: skip
+        if Pekerjaan.objects.filter(pk=p.pk, putaran=p.putaran, status=Status.ANTRI).update(**ubah):
+            jumlah += 1
+            p.putaran = ubah["putaran"]
+            _kirim_dari_sapu(p)
+    Pekerjaan.objects.filter(pk__in=hidup, status=Status.ANTRI).update(detak=timezone.now())
+    return jumlah
+
+
+def _masih_antre(p: Pekerjaan) -> bool:
+    """Whether the queue still holds the job's current run, waiting for a worker."""
+    if not p.id_antrean:
+        return False
+    tugas = TUGAS[p.nama_tugas]
+    if not tugas.get_backend().supports_get_result:
+        return False  # a backend that keeps no entries (the immediate one) holds nothing
+    try:
+        entri = tugas.get_result(p.id_antrean)
+    except TaskResultDoesNotExist:
+        return False
+    # An entry taken up (RUNNING) whose job is still in line after the limit was dropped by a
+    # dying worker before `kerjakan` claimed it; were it alive, the new token stops it anyway.
+    return entri.status == TaskResultStatus.READY
+
+
+def _kirim_dari_sapu(p: Pekerjaan) -> None:
+    """`kirim` for the sweep, which runs inside pages and a worker's start: a queue out of
+    reach leaves the job in line without an entry, for a later sweep to hand over."""
+    try:
+        kirim(p)
+    except Exception:
+        log.exception("Pekerjaan %s tidak dapat dikirim ke antrean", p.pk)
 
 
 def segarkan_induk(induk_id: int) -> None:

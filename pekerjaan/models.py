@@ -13,6 +13,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from instansi.models import Instansi, Pemda
 from inti.periode import VALIDATOR_TAHUN
@@ -57,7 +58,12 @@ class Pekerjaan(models.Model):
     percobaan = models.PositiveSmallIntegerField(default=0)
     # The token of the run that owns the job now: a run superseded by a retry stops.
     putaran = models.CharField(max_length=32)
-    detak = models.DateTimeField(null=True, blank=True)
+    # The queue's own id for the current run's entry; empty until the queue has taken it. By
+    # it the sweep tells a job still in line from one the queue never got or lost.
+    id_antrean = models.CharField(max_length=64, blank=True)
+    # The job's last sign of life: put in line, seen in line by the sweep, or beating while it
+    # runs. One silent longer than PEKERJAAN_BATAS_DETAK is what the sweep looks at.
+    detak = models.DateTimeField(default=timezone.now)
     dibuat = models.DateTimeField(auto_now_add=True)
     diperbarui = models.DateTimeField(auto_now=True)
 

@@ -278,7 +278,9 @@ if not re.fullmatch(r"[\w.-]{1,64}", PEKERJAAN_ANTREAN):
 if REDIS_URL:
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
     # A job's own time limit in RQ: the 184-page report takes under a minute; an hour is "stuck".
-    RQ_QUEUES = {PEKERJAAN_ANTREAN: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+    # django-tasks-rq reads a job's entry (the sweep asks whether Redis still holds it) through
+    # django-rq's connection named "default", whatever the queue's name: the same Redis.
+    RQ_QUEUES = {n: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600} for n in (PEKERJAAN_ANTREAN, "default")}
     # django-rq's worker command and its admin page need a queue to speak of: without Redis
     # there is none, and its admin page would fail on the missing RQ_QUEUES.
     INSTALLED_APPS.append("django_rq")

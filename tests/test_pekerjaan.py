@@ -18,6 +18,7 @@ import uuid
 from datetime import timedelta
 from io import BytesIO, StringIO
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -27,13 +28,15 @@ from django.db import connection
 from django.test import TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks.exceptions import TaskResultDoesNotExist
+from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from instansi.models import Pemeriksa
 from kinerja.models import Realisasi
-from pekerjaan import jalankan
+from pekerjaan import jalankan, tugas
 from pekerjaan.antrean import kerjakan, sapu, segarkan_induk
 from pekerjaan.models import Pekerjaan
 from pekerjaan.tugas import xlsx_lkjip
@@ -193,7 +196,7 @@ class ProgressAndFailureTests(DenganPemeran, TestCase):
         self.assertEqual((status["status"], status["aktif"]), ("gagal", False))
 
     def test_a_run_superseded_by_a_retry_does_nothing(self):
-        p = self.pekerjaan(status=Status.ANTRI)
+        p = self.pekerjaan(status=Status.ANTRI, detak=timezone.now())
         kerjakan(p.pk, "putaran-lama", lambda *_: self.fail("the old run must not work"))
         p.refresh_from_db()
         self.assertEqual((p.status, p.percobaan), (Status.ANTRI, 1))
@@ -212,7 +215,7 @@ class ProgressAndFailureTests(DenganPemeran, TestCase):
         self.assertEqual((p.status, p.percobaan), (Status.GAGAL, 2))
 
     def test_an_unexpected_error_is_recorded_with_its_kind(self):
-        p = self.pekerjaan(status=Status.ANTRI, percobaan=0)
+        p = self.pekerjaan(status=Status.ANTRI, percobaan=0, detak=timezone.now())
 
         def rusak(*_):
             raise ZeroDivisionError("pembagi nol")
@@ -222,6 +225,40 @@ class ProgressAndFailureTests(DenganPemeran, TestCase):
         p.refresh_from_db()
         self.assertEqual(p.status, Status.GAGAL)
         self.assertEqual(p.galat, "Kesalahan tak terduga (ZeroDivisionError): pembagi nol")
+
+    @override_settings(TASKS=backend_db())
+    def test_a_job_whose_queue_entry_was_lost_is_sent_again_and_one_still_in_line_is_left(self):
+        p = jalankan("pdf_lkjip", oleh=None, judul="PDF A", instansi=self.a, tahun=TAHUN)
+        lama = timezone.now() - timedelta(minutes=5)
+        Pekerjaan.objects.filter(pk=p.pk).update(detak=lama)
+        # A long line: its entry still waits for a worker, so it is only seen alive.
+        self.assertEqual(sapu(), 0)
+        p.refresh_from_db()
+        self.assertGreater(p.detak, lama)
+        # The queue forgets it (a Redis restarted without its data; here the table emptied).
+        Pekerjaan.objects.filter(pk=p.pk).update(detak=lama)
+        DBTaskResult.objects.all().delete()
+        self.assertEqual(sapu(), 1)
+        hilang = p.id_antrean
+        p.refresh_from_db()
+        self.assertEqual((p.status, p.percobaan), (Status.ANTRI, 0))
+        self.assertIn("Antrean kehilangan pekerjaan ini", p.pesan)
+        self.assertNotEqual(p.id_antrean, hilang)
+        entri = DBTaskResult.objects.get(id=p.id_antrean)
+        self.assertEqual(entri.args_kwargs["args"], [p.pk, p.putaran])
+
+    def test_a_queue_out_of_reach_leaves_the_job_in_line_and_the_page_answers(self):
+        p = self.pekerjaan(status=Status.ANTRI, percobaan=0, id_antrean="entri-di-redis")
+        # Redis down: nothing listens on port 1.
+        antrean = settings.PEKERJAAN_ANTREAN
+        with override_settings(
+            TASKS={"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [antrean]}},
+            RQ_QUEUES={n: {"URL": "redis://127.0.0.1:1/0"} for n in (antrean, "default")},
+        ):
+            self.client.force_login(self.perencana)
+            with self.assertLogs("pekerjaan.antrean", "ERROR"):
+                status = self.client.get(reverse("pekerjaan-status", args=[p.pk])).json()
+        self.assertEqual(status["status"], "antri")
 
 
 class BulkTests(DenganPemeran, TestCase):
@@ -265,6 +302,27 @@ class BulkTests(DenganPemeran, TestCase):
         self.client.force_login(self.perencana)
         self.assertEqual(self.client.get(self.url).status_code, 404)
         self.assertEqual(self.client.get(reverse("pekerjaan", args=[induk.pk])).status_code, 404)
+
+    def test_parts_recorded_but_never_enqueued_when_the_worker_died_are_sent_by_the_sweep(self):
+        class Mati(BaseException):
+            """The worker killed: nothing after it runs, not even an `except Exception`."""
+
+        with override_settings(TASKS=backend_db()):
+            induk = jalankan("pdf_pemda", oleh=None, judul="Semua", pemda=self.pemda, tahun=TAHUN)
+            # The parent records its parts, then dies before enqueuing the first.
+            with mock.patch("pekerjaan.tugas.kirim", side_effect=Mati), self.assertRaises(Mati):
+                kerjakan(induk.pk, induk.putaran, tugas._pdf_pemda)
+        self.assertEqual([(p.status, p.id_antrean) for p in induk.anak.all()], [(Status.ANTRI, "")] * 2)
+        self.assertEqual(sapu(), 0)  # not before the limit: the sender may still be at it
+        Pekerjaan.objects.update(detak=timezone.now() - timedelta(minutes=5))
+        # Once the limit has passed the sweep sends them (the immediate backend runs them at
+        # once, the first's own sweep sending the second), and the parent, which nobody left
+        # beating, ends with its parts.
+        sapu()
+        induk.refresh_from_db()
+        self.assertEqual((induk.status, induk.selesai_n, induk.total), (Status.SELESAI, 2, 2))
+        self.assertEqual({(p.status, p.percobaan) for p in induk.anak.all()}, {(Status.SELESAI, 1)})
+        self.assertEqual(BerkasPdf.objects.filter(tahun=TAHUN).count(), 2)
 
     def test_the_command_makes_every_pdf_with_a_bar_and_skips_current_ones_when_run_again(self):
         keluaran = StringIO()
@@ -433,15 +491,18 @@ class RQWorkerTests(DenganPekerja, TransactionTestCase):
         with override_settings(RQ_QUEUES={self.antrean: {"URL": self.REDIS}}):
             django_rq.get_queue(self.antrean).empty()
 
+    def rq(self):
+        """The settings of production's Redis branch, on this run's own queue."""
+        return override_settings(
+            TASKS={"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [self.antrean]}},
+            RQ_QUEUES={n: {"URL": self.REDIS} for n in (self.antrean, "default")},
+            PEKERJAAN_ANTREAN=self.antrean,
+        )
+
     def test_an_rq_worker_makes_a_regions_pdfs_and_the_parent_counts_them_one_by_one(self):
         pemda = buat_pemda("pemda-rq")
         a, b = buat_instansi("dinas-a", pemda=pemda), buat_instansi("dinas-b", pemda=pemda)
-        rq = {
-            "TASKS": {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [self.antrean]}},
-            "RQ_QUEUES": {self.antrean: {"URL": self.REDIS}},
-            "PEKERJAAN_ANTREAN": self.antrean,
-        }
-        with override_settings(**rq):
+        with self.rq():
             induk = jalankan("pdf_pemda", oleh=None, judul="Semua PDF", pemda=pemda, tahun=TAHUN)
         self.pekerja("rq")
         terlihat = self.tunggu(induk, lambda p: not p.aktif)
@@ -449,6 +510,26 @@ class RQWorkerTests(DenganPekerja, TransactionTestCase):
         # done/total advanced one agency at a time.
         self.assertIn((Status.BERJALAN, 1, 2), terlihat)
         self.assertEqual(BerkasPdf.objects.filter(instansi__in=[a, b], tahun=TAHUN).count(), 2)
+
+    def test_a_job_lost_by_a_redis_restart_is_sent_again_by_the_sweep_and_done(self):
+        import django_rq
+
+        a = buat_instansi("dinas-a")
+        with self.rq():
+            p = jalankan("pdf_lkjip", oleh=None, judul="PDF A", instansi=a, tahun=TAHUN)
+            lama = timezone.now() - timedelta(minutes=5)
+            Pekerjaan.objects.filter(pk=p.pk).update(detak=lama)
+            self.assertEqual(sapu(), 0)  # Redis holds its entry: a long line, left alone
+            # Redis restarts without its data: the queue and the job's entry are gone.
+            django_rq.get_queue(self.antrean).empty()
+            with self.assertRaises(TaskResultDoesNotExist):
+                tugas.pdf_lkjip.get_result(p.id_antrean)
+            Pekerjaan.objects.filter(pk=p.pk).update(detak=lama)
+            self.assertEqual(sapu(), 1)
+        self.pekerja("rq")
+        terlihat = self.tunggu(p, lambda p: not p.aktif)
+        self.assertEqual(terlihat[-1], (Status.SELESAI, 1, 1))
+        self.assertEqual(p.percobaan, 1)
 
 
 class BulkInBrowserTests(DenganPekerja, StaticLiveServerTestCase):
