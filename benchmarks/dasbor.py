@@ -2,9 +2,8 @@
 
 Run on a database made by `manage.py buat_demo` (PostgreSQL, DEBUG off), e.g.
 
-    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/sakip_bench SECRET_KEY=bench \\
-        ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 LOG_LEVEL=WARNING
-    .venv/bin/python manage.py buat_demo --pemda 1 --instansi 50 --indikator 150 --tahun 5 --seed 1
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/sakip_bench
+    DEBUG=1 .venv/bin/python manage.py buat_demo --pemda 1 --instansi 50 --indikator 150 --tahun 5 --seed 1
     .venv/bin/python benchmarks/dasbor.py --tahun 2025 --runs 5 --wrk      # 1×
     .venv/bin/python benchmarks/dasbor.py --gandakan 10                    # every agency's cascade ×10
     .venv/bin/python benchmarks/dasbor.py --tahun 2025 --runs 5 --wrk      # 10×
@@ -19,35 +18,14 @@ in the same run. The dashboard is read by an admin, so it shows every agency of 
 """
 
 import argparse
-import os
-import re
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
-AKAR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def _siapkan():
-    sys.path.insert(0, str(AKAR))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sakip.settings")
-    import django
-
-    django.setup()
-
-
-def _admin():
-    from django.contrib.auth import get_user_model
-
-    user, _ = get_user_model().objects.get_or_create(
-        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
-    )
-    return user
+from halaman import admin, siapkan
 
 
 def gandakan(kali: int) -> None:
@@ -80,7 +58,7 @@ def dalam_proses(alamat: dict[str, str], runs: int) -> None:
     from django.test.utils import CaptureQueriesContext
 
     klien = Client(HTTP_HOST="127.0.0.1")
-    klien.force_login(_admin())
+    klien.force_login(admin())
     waktu = {nama: [] for nama in alamat}
     kueri = {}
     for nama, url in alamat.items():  # two warm-ups each: the first computes, the second is cached
@@ -97,77 +75,13 @@ def dalam_proses(alamat: dict[str, str], runs: int) -> None:
         print(f"| {nama} | {' → '.join(kueri[nama])} | {statistics.median(waktu[nama]) * 1000:.0f} ms |")
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def dengan_wrk(alamat: dict[str, str]) -> None:
-    from django.conf import settings
-    from django.contrib.sessions.backends.db import SessionStore
+    """Under gunicorn with wrk (`laju.ukur`): the dashboards signed in, the sign-in page without."""
+    from laju import ukur
 
-    if not shutil.which("wrk"):
-        sys.exit("wrk tidak terpasang: apt-get install wrk")
-    admin = _admin()
-    sesi = SessionStore()
-    sesi["_auth_user_id"] = str(admin.pk)
-    sesi["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    sesi["_auth_user_hash"] = admin.get_session_auth_hash()
-    sesi.create()
-
-    def kepala(url: str) -> dict:
-        """The admin's session for the dashboards; the sign-in page is fetched signed out."""
-        if url == alamat["masuk"]:
-            return {}
-        return {"Cookie": f"{settings.SESSION_COOKIE_NAME}={sesi.session_key}"}
-
-    port = _port()
-    # No control socket: its default path in $HOME would be shared with another instance.
-    server = subprocess.Popen(
-        [
-            str(AKAR / ".venv/bin/gunicorn"),
-            "sakip.wsgi:application",
-            f"--bind=127.0.0.1:{port}",
-            "--workers=2",
-            "--no-control-socket",
-        ],
-        cwd=AKAR,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        # Ready when the workers answer: each page a few times, before any timing.
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/sehat", timeout=5)
-                break
-            except OSError:
-                time.sleep(0.5)
-        for url in alamat.values():
-            for _ in range(4):
-                permintaan = urllib.request.Request(f"http://127.0.0.1:{port}{url}", headers=kepala(url))
-                urllib.request.urlopen(permintaan, timeout=120).read()
-        rps = {}
-        for nama, url in alamat.items():
-            opsi = [a for k, v in kepala(url).items() for a in ("-H", f"{k}: {v}")]
-            keluaran = subprocess.run(
-                ["wrk", "-t2", "-c4", "-d10s", *opsi, f"http://127.0.0.1:{port}{url}"],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            rps[nama] = float(re.search(r"Requests/sec:\s+([\d.]+)", keluaran).group(1))
-            salah = re.search(r"Non-2xx or 3xx responses: (\d+)", keluaran)
-            assert salah is None, f"{nama}: {salah.group(0)}"
-        for nama in alamat:
-            print(
-                f"| {nama} (gunicorn, wrk) | {rps[nama]:.1f} req/s | {rps[nama] / rps['masuk']:.2f} × masuk |"
-            )
-    finally:
-        server.terminate()
-        server.wait()
-        sesi.delete()
+    rps = ukur({nama: (url, nama != "masuk") for nama, url in alamat.items()})
+    for nama in alamat:
+        print(f"| {nama} (gunicorn, wrk) | {rps[nama]:.1f} req/s | {rps[nama] / rps['masuk']:.2f} × masuk |")
 
 
 def main():
@@ -177,7 +91,7 @@ def main():
     parser.add_argument("--wrk", action="store_true")
     parser.add_argument("--gandakan", type=int, metavar="KALI")
     args = parser.parse_args()
-    _siapkan()
+    siapkan()
     if args.gandakan:
         gandakan(args.gandakan)
         return
