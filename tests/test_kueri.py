@@ -152,6 +152,7 @@ class HalamanQueryTests(TestCase):
         "target-triwulan": 10,
         "rencana-aksi": 11,
         "perjanjian-kinerja": 11,
+        "perjanjian-kinerja-perubahan": 6,
         "tabel-sdm": 9,
         "tabel-sarana": 5,
         "anggaran-tahun": 12,

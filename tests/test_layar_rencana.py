@@ -358,6 +358,14 @@ class PerjanjianKinerjaTests(RencanaTestCase):
         self.assertIn("→ 19,2", tabel)
         self.assertNotIn(program.nama, tabel)
 
+    def test_the_changes_page_lists_a_target_the_pk_murni_did_not_have(self):
+        program = Indikator.objects.get(program=self.program)
+        Target.objects.create(indikator=program, tahun=TAHUN, sumber=Target.Sumber.PK_PERUBAHAN, nilai=D(60))
+        r = self.client.get(self.url("perjanjian-kinerja-perubahan"))
+        baris = r.content.decode().split('id="perubahan"')[1].split("</tr>")[1]
+        self.assertIn(program.nama, baris)
+        self.assertIn('<td class="angka">–</td><td class="angka">→ 60</td>', baris)
+
     def test_a_bad_number_is_refused_with_its_cell_named(self):
         data = isian(self.client.get(self.url()))
         data[sel(self.iku, TAHUN, Target.Sumber.PK_PERUBAHAN)] = "18.83.1"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -178,10 +178,6 @@ def _urut(indikator: QuerySet[Indikator]) -> list[Indikator]:
     return list(dengan_tingkat(indikator).order_by(*URUTAN_CASCADE))
 
 
-def _sel_pk(ruang: akses.Akses, tahun: int, indikator: list[Indikator]) -> list[SelTarget]:
-    return _sel(indikator, [tahun], PK, ruang.terkunci_bagi([tahun]))
-
-
 @login_required
 def perjanjian_kinerja(request, slug: str, tahun: int):
     """The year's Perjanjian Kinerja: PK murni and PK perubahan targets side by side, with
@@ -190,7 +186,7 @@ def perjanjian_kinerja(request, slug: str, tahun: int):
     renstra = _renstra_tahun(ruang.instansi, tahun)
     indikator, konteks = halaman_sasaran(request, Indikator.objects.filter(renstra=renstra))
     indikator = _urut(indikator)
-    sel = _sel_pk(ruang, tahun, indikator)
+    sel = _sel(indikator, [tahun], PK, ruang.terkunci_bagi([tahun]))
     acuan = {
         t.indikator_id: format_masukan(t.nilai, t.indikator.desimal)
         for t in Target.objects.select_related("indikator").filter(
@@ -211,15 +207,29 @@ def perjanjian_kinerja(request, slug: str, tahun: int):
 @login_required
 @require_safe
 def perjanjian_kinerja_perubahan(request, slug: str, tahun: int):
-    """What the PK perubahan changed: the indicators whose target differs from the PK murni."""
+    """What the PK perubahan changed: the indicators whose target differs from the PK murni.
+
+    The database picks the changed targets, so the page reads only those rows, whatever
+    the number of indicators."""
     ruang = akses.buka(request, slug, tahun)
     renstra = _renstra_tahun(ruang.instansi, tahun)
-    sel = _sel_pk(ruang, tahun, _urut(Indikator.objects.filter(renstra=renstra)))
-    berubah = []
-    # One year, so each indicator's cells come in the order of `PK`: murni, then perubahan.
-    for murni, perubahan in zip(sel[::2], sel[1::2], strict=True):
-        if perubahan.tersimpan is not None and perubahan.tersimpan != murni.tersimpan:
-            berubah.append((label_tingkat(murni.indikator), murni.indikator, murni.tampil, perubahan.tampil))
+    tahunan = Target.objects.filter(indikator__renstra=renstra, tahun=tahun, triwulan__isnull=True)
+    murni = tahunan.filter(indikator=OuterRef("indikator"), sumber=Target.Sumber.PK_MURNI)
+    perubahan = {
+        t.indikator_id: t
+        for t in tahunan.filter(sumber=Target.Sumber.PK_PERUBAHAN)
+        .annotate(murni=Subquery(murni.values("nilai")[:1]))
+        .filter(Q(murni__isnull=True) | ~Q(nilai=F("murni")))
+    }
+    berubah = [
+        (
+            label_tingkat(i),
+            i,
+            format_masukan(perubahan[i.pk].murni, i.desimal) or "–",
+            format_masukan(perubahan[i.pk].nilai, i.desimal),
+        )
+        for i in _urut(Indikator.objects.filter(pk__in=perubahan))
+    ]
     return render(
         request,
         "kinerja/rencana/perjanjian_kinerja_perubahan.html",
