@@ -12,7 +12,9 @@ gunicorn listens on a free port of 127.0.0.1 for the run only. `wrk -t2 -c4` wit
 timeout, so that a slow page's answers count instead of being dropped after wrk's default
 2 s; each page is requested a few times before wrk starts (a first request fills the
 caches), and the slow pages go last, since gunicorn still works off their queued requests
-after wrk stops.
+after wrk stops. Those requests, and one after each wrk run, follow no redirect and must be
+answered themselves: wrk counts a redirect (a PDF no longer current, which starts a job) as
+an answer.
 """
 
 import argparse
@@ -23,6 +25,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -60,9 +63,20 @@ def ukur(alamat: dict[str, tuple[str, bool]], detik: int = 10) -> dict[str, floa
         cwd=AKAR, env=os.environ | {"LOG_LEVEL": "WARNING"},
     )  # fmt: skip
 
+    class TanpaPengalihan(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None  # a redirect is raised as an HTTPError
+
+    langsung = urllib.request.build_opener(TanpaPengalihan)
+
     def minta(jalur: str, masuk: bool) -> None:
+        """One request, which must be answered itself: wrk counts a redirect as an answer
+        (only 4xx and 5xx are errors to it), and a PDF no longer current redirects to a job."""
         permintaan = urllib.request.Request(f"http://{server}{jalur}", headers=kue if masuk else {})
-        urllib.request.urlopen(permintaan, timeout=600).read()
+        try:
+            langsung.open(permintaan, timeout=600).read()
+        except urllib.error.HTTPError as exc:
+            raise SystemExit(f"{jalur}: {exc.code} {exc.headers.get('Location', '')}") from None
 
     hasil = {}
     try:
@@ -86,7 +100,7 @@ def ukur(alamat: dict[str, tuple[str, bool]], detik: int = 10) -> dict[str, floa
                 if salah in keluaran:
                     raise SystemExit(f"{nama}: {salah}\n{keluaran}")
             hasil[nama] = float(re.search(r"Requests/sec:\s+([\d.]+)", keluaran)[1])
-            minta(alamat["masuk"][0], False)  # a free worker again: the queued requests are done
+            minta(jalur, masuk)  # still answered itself (a PDF still current) when wrk's queue is done
             print(f"{nama}: {angka(hasil[nama], 1)} req/s", flush=True)
     finally:
         gunicorn.terminate()
