@@ -16,7 +16,10 @@ finds the copies and does not clone again. «1×» is agency `demo-s1-p0-i0`, «
 targets and budgets). Requests go through Django's test client in this process with DEBUG
 off (the whole middleware stack, no network) as an admin; the pages take turns within each
 round, so that a load that comes and goes on a shared machine weighs on all alike, and the
-table gives each page's median and its ratio to the sign-in page's median.
+table gives each page's median and its ratio to the sign-in page's median. The target grids
+(quarterly targets, PK) show one sasaran per page: their rows time the page a planner opens
+first, without `?sasaran=` (the first sasaran's indicators at every level, about fifty at 1×
+and at 10× alike).
 
 The pemda dashboard is the region's as it stands (its rows in the 1× column, served from the
 cache «dasbor» after a first request): its 10× needs every agency of the region ×10, which
