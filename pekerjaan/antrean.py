@@ -280,6 +280,9 @@ def kerjakan(pekerjaan_id: int, putaran: str, kerja: Callable[[Pekerjaan, Kemaju
     ):
         return  # superseded by a retry, or already run
     pekerjaan = Pekerjaan.objects.select_related("instansi", "pemda", "oleh").get(pk=pekerjaan_id)
+    if pekerjaan.induk_id:
+        # The parent's message counts this part «sedang dibuat» now, not «menunggu» until it ends.
+        segarkan_induk(pekerjaan.induk_id)
     # Inside a transaction (the immediate backend, in a request or a test) nobody else can
     # see the beats, and a second connection would only wait for this one's lock.
     detak = None if connection.in_atomic_block else _Detak(pekerjaan)

@@ -37,7 +37,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from instansi.models import Pemeriksa
 from kinerja.models import Realisasi
 from pekerjaan import jalankan, tugas
-from pekerjaan.antrean import kerjakan, sapu, segarkan_induk
+from pekerjaan.antrean import Hasil, kerjakan, sapu, segarkan_induk
 from pekerjaan.models import Pekerjaan
 from pekerjaan.tugas import xlsx_lkjip
 from sakip.excel import realisasi
@@ -323,6 +323,22 @@ class BulkTests(DenganPemeran, TestCase):
         self.assertEqual((induk.status, induk.selesai_n, induk.total), (Status.SELESAI, 2, 2))
         self.assertEqual({(p.status, p.percobaan) for p in induk.anak.all()}, {(Status.SELESAI, 1)})
         self.assertEqual(BerkasPdf.objects.filter(tahun=TAHUN).count(), 2)
+
+    def test_the_parent_says_a_part_is_being_made_as_soon_as_it_starts(self):
+        with override_settings(TASKS=backend_db()):
+            induk = jalankan("pdf_pemda", oleh=None, judul="Semua", pemda=self.pemda, tahun=TAHUN)
+            kerjakan(induk.pk, induk.putaran, tugas._pdf_pemda)
+        bagian = induk.anak.first()
+        dilihat = []
+
+        def kerja(*_):
+            dilihat.append(Pekerjaan.objects.get(pk=induk.pk).pesan)
+            return Hasil("Selesai.")
+
+        kerjakan(bagian.pk, bagian.putaran, kerja)
+        self.assertEqual(dilihat, ["1 sedang dibuat, 1 menunggu."])
+        induk.refresh_from_db()
+        self.assertEqual((induk.selesai_n, induk.pesan), (1, "1 menunggu."))
 
     def test_the_command_makes_every_pdf_with_a_bar_and_skips_current_ones_when_run_again(self):
         keluaran = StringIO()
