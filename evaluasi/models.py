@@ -325,15 +325,20 @@ class StatusTindakLanjut(models.TextChoices):
 
 
 class TindakLanjutLke(BerVersi):
-    """What the agency did, or plans, about a recommendation (as Bandar Lampung's Tabel 3.2)."""
+    """What the agency did, or plans, about a recommendation (as Bandar Lampung's Tabel 3.2):
+    one per recommendation, edited as the work goes on (belum → proses → selesai), its
+    earlier states in the history. So a second creation, a double submit or two planners at
+    once, meets the unique key as a conflict instead of adding a row."""
 
-    rekomendasi = models.ForeignKey(RekomendasiLke, on_delete=models.CASCADE, related_name="tindak_lanjut")
+    rekomendasi = models.OneToOneField(RekomendasiLke, on_delete=models.CASCADE, related_name="tindak_lanjut")
     tindak_lanjut = models.TextField(blank=True, max_length=PANJANG_CATATAN)
     rencana_aksi = models.TextField(blank=True, max_length=PANJANG_CATATAN)
     batas_waktu = models.DateField(null=True, blank=True)
     status = models.CharField(
         max_length=20, choices=StatusTindakLanjut.choices, default=StatusTindakLanjut.BELUM
     )
+
+    kunci_alami = ("rekomendasi",)
 
     class Meta:
         verbose_name = "tindak lanjut rekomendasi"

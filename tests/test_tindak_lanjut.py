@@ -47,11 +47,13 @@ class TindakLanjutTests(KasusInstansi):
             {"aksi": "simpulan", "s-versi": "0", "s-kekuatan": "IKU jelas.", "s-kelemahan": ""},
         )
         self.assertRedirects(respons, self.url("rekomendasi-lke"))
-        respons = self.client.post(
-            self.url("rekomendasi-lke"),
-            {"aksi": "baru", "r-versi": "0", "r-teks": "Reviu IKU.", "r-urutan": "1"},
-        )
-        self.assertRedirects(respons, self.url("rekomendasi-lke"))
+        # The same recommendation sent twice (a double click) is added once.
+        for _ in range(2):
+            respons = self.client.post(
+                self.url("rekomendasi-lke"),
+                {"aksi": "baru", "r-versi": "0", "r-teks": "Reviu IKU.", "r-urutan": "1"},
+            )
+            self.assertRedirects(respons, self.url("rekomendasi-lke"))
         self.assertEqual(SimpulanLhe.objects.get(evaluasi=e).kekuatan, "IKU jelas.")
         rekomendasi = RekomendasiLke.objects.get(evaluasi=e)
         # Two reviewers' pages saving the same conclusions: the later one meets a conflict.
@@ -124,6 +126,26 @@ class TindakLanjutTests(KasusInstansi):
         # A page opened before the first save cannot save over it.
         self.masuk(self.perencana)
         self.assertEqual(self.client.post(url, isian).status_code, 409)
+
+    def test_a_second_creation_of_a_follow_up_is_a_conflict_never_a_second_row(self):
+        e = jalankan(self.perencana, self.pemeriksa, self.pengendali, self.a, TAHUN)
+        rekomendasi = RekomendasiLke.objects.create(evaluasi=e, urutan=1, teks="Publikasikan Renstra.")
+        url = self.url("tindak-lanjut-ubah", rekomendasi.pk)
+        isian = {"versi": "0", "tindak_lanjut": "", "rencana_aksi": "Unggah", "batas_waktu": ""}
+        isian["status"] = "proses"
+        self.masuk(self.perencana)
+        self.assertRedirects(self.client.post(url, isian), self.url("tindak-lanjut-lke"))
+        # The same form sent again (a double click) and another planner's page opened before
+        # the first save: each is told what is stored now, and nothing is added or changed.
+        for kedua, sekarang in (
+            (isian, "sama dengan isian Anda"),
+            (isian | {"rencana_aksi": "Rapat"}, "Rencana aksi: «Unggah»"),
+        ):
+            with self.subTest(kedua["rencana_aksi"]):
+                respons = self.client.post(url, kedua)
+                self.assertContains(respons, sekarang, status_code=409)
+        tindak = TindakLanjutLke.objects.get(rekomendasi=rekomendasi)
+        self.assertEqual((tindak.rencana_aksi, tindak.versi), ("Unggah", 1))
 
     def test_the_lkjip_shows_the_lkes_follow_up_and_the_recorded_years_before_it(self):
         # buat_instansi recorded 2021 as scores with one follow-up; 2022's LKE is final.

@@ -70,13 +70,18 @@ PESAN_REKOMENDASI = "simpulan dan rekomendasi ditulis evaluator selama penilaian
 PESAN_TINDAK_LANJUT = "tindak lanjut ditulis perencana instansi setelah evaluasi final."
 
 
-def _tulis(form, user, evaluasi, boleh, pesan) -> bool:
-    """Write one form through the one write path after checking the rule under lock."""
+def _tulis(form, user, evaluasi, boleh, pesan, sama=None) -> bool:
+    """Write one form through the one write path after checking the rule under lock.
+    `sama(form)`, the rows that are this very write already made (a new recommendation
+    sent twice): when there is one, under the same lock, nothing is written again."""
     if not form.is_valid():
         return False
     try:
         with transaction.atomic():
             _pastikan(user, evaluasi, boleh, pesan)
+            if sama is not None and (ada := sama(form).first()) is not None:
+                form.tersimpan = ada
+                return True
             [form.tersimpan] = tulis_semua([form.tulis(str(form.instance))])
     except Konflik as exc:
         form.konflik = exc.daftar
@@ -103,7 +108,15 @@ def rekomendasi(request, slug: str, tahun: int):
     form_simpulan = SimpulanForm(request.POST if aksi == "simpulan" else None, instance=simpulan, prefix="s")
     form_baru = RekomendasiForm(request.POST if aksi == "baru" else None, instance=baru, prefix="r")
     form = {"simpulan": form_simpulan, "baru": form_baru}.get(aksi)
-    if form is not None and _tulis(form, request.user, evaluasi, boleh_rekomendasi, PESAN_REKOMENDASI):
+    # One evaluation never recommends the same thing twice: the same text sent again is
+    # the recommendation already added (a double click), not a second one.
+    sama = None
+    if aksi == "baru":
+
+        def sama(f):
+            return RekomendasiLke.objects.filter(evaluasi=evaluasi, teks=f.cleaned_data["teks"])
+
+    if form is not None and _tulis(form, request.user, evaluasi, boleh_rekomendasi, PESAN_REKOMENDASI, sama):
         messages.success(request, "Simpulan tersimpan." if aksi == "simpulan" else "Rekomendasi ditambahkan.")
         return redirect(reverse("rekomendasi-lke", args=[slug, tahun]))
     konteks = ruang.konteks() | {
@@ -201,9 +214,10 @@ def baris_rekomendasi(rekomendasi) -> list[BarisRekomendasi]:
     rekomendasi = list(
         rekomendasi.select_related("evaluasi__instansi__pemda").order_by("-evaluasi__tahun", "urutan", "pk")
     )
-    tindak = {}
-    for t in TindakLanjutLke.objects.filter(rekomendasi__in=[r.pk for r in rekomendasi]).order_by("id"):
-        tindak.setdefault(t.rekomendasi_id, t)
+    tindak = {
+        t.rekomendasi_id: t
+        for t in TindakLanjutLke.objects.filter(rekomendasi__in=[r.pk for r in rekomendasi])
+    }
     return sorted((BarisRekomendasi(r, tindak.get(r.pk)) for r in rekomendasi), key=lambda b: b.selesai)
 
 
@@ -244,8 +258,13 @@ def tindak_lanjut(request, slug: str, tahun: int, rekomendasi: int):
     ubah = boleh_tindak_lanjut(peran, evaluasi.status)
     if request.method == "POST" and not ubah:
         raise PermissionDenied(f"Evaluasi berstatus «{evaluasi.get_status_display()}»: {PESAN_TINDAK_LANJUT}")
-    objek = rekomendasi.tindak_lanjut.order_by("id").first() or TindakLanjutLke(rekomendasi=rekomendasi)
-    form = TindakLanjutForm(request.POST or None, instance=objek)
+    # One follow-up per recommendation. A save from a page that showed none (version 0: a
+    # double submit, or two planners at once) is a creation, which the unique key answers
+    # as a conflict with what is stored now, never as a second row.
+    ada = TindakLanjutLke.objects.filter(rekomendasi=rekomendasi).first()
+    if ada is None or request.POST.get("versi") == "0":
+        ada = TindakLanjutLke(rekomendasi=rekomendasi)
+    form = TindakLanjutForm(request.POST or None, instance=ada)
     kembali = reverse("tindak-lanjut-lke", args=[slug, tahun])
     if form.is_bound and _tulis(form, request.user, evaluasi, boleh_tindak_lanjut, PESAN_TINDAK_LANJUT):
         messages.success(request, "Tindak lanjut tersimpan.")
