@@ -353,24 +353,41 @@ def ubah_catatan(user, catatan: CatatanReviu, aksi: str, jawaban: str, versi: in
 
 
 def buat_catatan(user, instansi: Instansi, tahun: int, objek: str, kunci: str, label: str, teks: str):
-    """A new open note by the region's reviewer or an admin."""
+    """A new open note by the region's reviewer or an admin. The same note sent again by
+    its author while it is still open (a double click, a resubmitted form) is the note
+    already written, returned as it is: nobody means one note twice on one object."""
     if not boleh_mencatat(peran(user, instansi)):
         raise TidakBoleh("Hanya pemeriksa wilayah ini atau admin yang menulis catatan reviu.")
-    [baru] = tulis_semua(
-        [
-            Tulis(
-                CatatanReviu,
-                f"Catatan reviu «{label}»",
-                {},
-                0,
-                {"objek": objek, "kunci": kunci, "label": label, "teks": teks},
-                baru={
-                    "instansi": instansi,
-                    "tahun": tahun,
-                    "dibuat_oleh": user,
-                    "dibuat_pada": timezone.now(),
-                },
-            )
-        ]
-    )
+    with transaction.atomic():
+        # The agency's row, held until the note is written, makes two copies sent at once
+        # meet here one after the other (on PostgreSQL, the store; SQLite has no row locks).
+        Instansi.objects.select_for_update().get(pk=instansi.pk)
+        sama = CatatanReviu.objects.filter(
+            instansi=instansi,
+            tahun=tahun,
+            objek=objek,
+            kunci=kunci,
+            teks=teks,
+            dibuat_oleh=user,
+            status=StatusCatatan.TERBUKA,
+        ).first()
+        if sama is not None:
+            return sama
+        [baru] = tulis_semua(
+            [
+                Tulis(
+                    CatatanReviu,
+                    f"Catatan reviu «{label}»",
+                    {},
+                    0,
+                    {"objek": objek, "kunci": kunci, "label": label, "teks": teks},
+                    baru={
+                        "instansi": instansi,
+                        "tahun": tahun,
+                        "dibuat_oleh": user,
+                        "dibuat_pada": timezone.now(),
+                    },
+                )
+            ]
+        )
     return baru

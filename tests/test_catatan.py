@@ -42,6 +42,16 @@ class WritingNotesTests(KasusCatatan):
             self.assertContains(r, f'<option value="{nilai}">{label}</option>', html=True)
         self.assertContains(r, '<option value="tabel:Tabel 3.1">Tabel 3.1 ')
 
+    def test_the_same_note_sent_twice_is_written_once(self):
+        c = self.catat("Lengkapi sumber data.")
+        self.assertEqual(self.catat("Lengkapi sumber data."), c)  # a double click
+        self.assertEqual(CatatanReviu.objects.filter(instansi=self.a).count(), 1)
+        # Another text, or the same once the first is closed, is another note.
+        self.catat("Lengkapi definisi operasional.")
+        self.aksi(self.pemeriksa, c, "tutup")
+        self.catat("Lengkapi sumber data.")
+        self.assertEqual(CatatanReviu.objects.filter(instansi=self.a).count(), 3)
+
     def test_a_note_on_an_indicator_shows_beside_it_on_the_realisation_screen_only(self):
         c = self.catat("Realisasi 74 dari 393 perlu bukti.", f"indikator:{self.iku.pk}")
         self.assertEqual(
