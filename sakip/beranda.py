@@ -1,9 +1,10 @@
-"""What the start page shows of each agency the user may open, gathered in three queries.
+"""What the start page shows of each agency the user may open, gathered in three queries,
+and, for a reviewer or an admin, the way to their review work in one more.
 
 The agencies (with whether the user may write to each), their Renstra, and what each year
 holds: targets, realisations, budget rows (pagu, budget realisation, belanja per jenis); a
 year holds data when it has any of them. Renstra targets usually fill every year of the
-plan at once, so the page says which kinds a year holds rather than only whether. Three
+plan at once, so the page says which kinds a year holds rather than only whether. Four
 queries whatever the number of agencies; `tests/test_pendatang.py` pins them.
 """
 
@@ -11,10 +12,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from instansi import akses
-from instansi.models import Instansi, Keanggotaan
+from instansi.models import Instansi, Keanggotaan, Pemda
 from kinerja.models import Realisasi, Target
 
 
@@ -92,3 +94,23 @@ def daftar_beranda(user) -> list[BarisBeranda]:
             )
         )
     return daftar
+
+
+@dataclass
+class Pemeriksaan:
+    """A reviewer's or an admin's way from the start page to the desk, the dashboards and a
+    region's «PDF seluruh instansi»."""
+
+    tahun: int
+    pemda: list[Pemda]  # the regions the user reviews (an admin reaches the rest by the dashboard)
+
+
+def pemeriksaan(user) -> Pemeriksaan | None:
+    """None for whoever reviews nothing (planners, visitors). The year is last year: a year's
+    LKjIP is written and reviewed in the year after it."""
+    if not user.is_authenticated:
+        return None
+    pemda = list(Pemda.objects.filter(pemeriksa__user=user).order_by("nama"))
+    if not pemda and not user.is_superuser:
+        return None
+    return Pemeriksaan(timezone.localdate().year - 1, pemda)

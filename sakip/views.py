@@ -10,7 +10,7 @@ from anggaran.ringkasan import NodeAnggaran, jumlah
 from instansi import akses
 from inti.forms import BerVersiForm
 from kinerja.hitung import TidakTerhitung
-from sakip.beranda import daftar_beranda
+from sakip.beranda import daftar_beranda, pemeriksaan
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
 from sakip.models import LaporanKinerja
 
@@ -18,8 +18,10 @@ from sakip.models import LaporanKinerja
 @require_safe
 def beranda(request):
     """The start page: the agencies the user may open, each with its plan, its Renstra's years
-    and which of them hold data; an agency without a Renstra, the way to its first."""
-    return render(request, "beranda.html", {"daftar": daftar_beranda(request.user)})
+    and which of them hold data; an agency without a Renstra, the way to its first; for a
+    reviewer or an admin, the desk, the dashboards and the regions' bulk PDFs."""
+    konteks = {"daftar": daftar_beranda(request.user), "periksa": pemeriksaan(request.user)}
+    return render(request, "beranda.html", konteks)
 
 
 @login_required
