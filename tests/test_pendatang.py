@@ -276,17 +276,17 @@ class ReportTests(TestCase):
         )
         self.assertNotContains(self.respons, "bila tidak ada Perjanjian Kinerja, bila tidak ada")
 
-    def test_the_pdf_link_says_the_first_pdf_takes_a_few_seconds(self):
+    def test_the_pdf_link_says_a_missing_pdf_is_made_in_the_background(self):
         html = self.respons.content.decode()
         tautan = re.search(r'<a href="([^"]+)" data-pdf="([^"]+)">Unduh PDF</a>', html)
         self.assertEqual(tautan.group(1), reverse("lkjip-pdf", args=[self.instansi.slug, 2022]))
         catatan = re.search(rf'<span id="{tautan.group(2)}"[^>]*>([^<]*)</span>', html).group(1)
-        self.assertIn("PDF pertama perlu beberapa detik", catatan)
+        self.assertIn("bila belum atau datanya berubah, dibuat di latar, biasanya 5–40 detik", catatan)
         # The note changes on click through a static script, as the Content-Security-Policy wants.
         skrip = re.search(r'<script src="([^"]*sakip/pdf[^"]*\.js)" defer></script>', html).group(1)
         self.assertNotRegex(html, r"<script>|\son[a-z]+=")
         berkas = Path(settings.BASE_DIR) / "static" / "sakip" / "pdf.js"
-        self.assertIn("Sedang membuat PDF… biasanya 5–10 detik", berkas.read_text(encoding="utf-8"))
+        self.assertIn("halaman kemajuannya akan terbuka", berkas.read_text(encoding="utf-8"))
         self.assertIn("sakip/pdf", skrip)
 
     def test_the_pdf_itself_has_no_link_nor_script(self):
@@ -296,7 +296,7 @@ class ReportTests(TestCase):
 
         html = html_laporan(susun(kumpulkan(self.instansi, 2022)))
         self.assertNotIn("pdf.js", html)
-        self.assertNotIn("PDF pertama", html)
+        self.assertNotIn("dibuat di latar", html)
 
 
 class AnonymousStartPageTests(TestCase):
@@ -313,5 +313,5 @@ class YearPagePdfTests(TestCase):
         self.client.force_login(perencana)
         r = self.client.get(reverse("instansi-tahun", args=[a.slug, 2022]))
         self.assertContains(r, 'data-pdf="pdf-status"')
-        self.assertContains(r, "pertama kali perlu beberapa detik")
+        self.assertContains(r, "bila belum, dibuat di latar, biasanya 5–40 detik")
         self.assertContains(r, "sakip/pdf.js")

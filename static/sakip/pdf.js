@@ -1,10 +1,11 @@
-// The LKjIP's PDF link (templates/lkjip/laporan.html): WeasyPrint takes 5–10 seconds to make
-// the first PDF of a year, and the browser shows nothing meanwhile, so the link's note says
-// that it is being made. A static file rather than an inline script, because the
-// Content-Security-Policy allows scripts from this origin only; the link names its note by
-// id in data-pdf.
+// The LKjIP's PDF links (templates/lkjip/laporan.html, templates/sakip/instansi_tahun.html):
+// the stored PDF opens while it is current; otherwise the server first checks it against the
+// data and hands the making to a background job, whose progress page then opens, so the
+// link's note says what is under way until the next page comes. A static file rather than an
+// inline script, because the Content-Security-Policy allows scripts from this origin only;
+// the link names its note by id in data-pdf.
 (function () {
-  const SEDANG = "Sedang membuat PDF… biasanya 5–10 detik.";
+  const SEDANG = "Membuka PDF… bila perlu dibuat ulang, halaman kemajuannya akan terbuka.";
   document.querySelectorAll("a[data-pdf]").forEach(function (tautan) {
     const catatan = document.getElementById(tautan.dataset.pdf);
     if (!catatan) return;
