@@ -13,7 +13,6 @@ from decimal import Decimal
 from pathlib import Path
 from unittest import mock
 
-from django.template.loader import render_to_string
 from django.test import SimpleTestCase, TestCase
 from django.utils.html import escape
 from matplotlib.colors import to_hex
@@ -27,6 +26,7 @@ from sakip.lkjip.data import kumpulkan
 from sakip.lkjip.isi import ANGKA, PERSEN, RUPIAH, Sel, Tabel, teks_sel
 from sakip.lkjip.render import html_laporan, pdf_dari_html, tata_letak
 from sakip.lkjip.susun import susun
+from sakip.templatetags.lkjip import tabel_html
 from tests.factories import buat_instansi
 
 LB, BL = ("koperindag-lampung-barat", 2023), ("diskopukm-bandar-lampung", 2022)
@@ -187,7 +187,7 @@ class TataLetakTests(SimpleTestCase):
     def test_the_print_class_follows(self):
         tabel = self.tabel(8, RUPIAH, Decimal("18424991230"))
         tata_letak(tabel, self.pengaturan)
-        html = render_to_string("lkjip/_tabel.html", {"isi": tabel, "pengaturan": self.pengaturan})
+        html = tabel_html(tabel, self.pengaturan)
         self.assertIn('class="tabel rapat utuh"', html)
 
 
@@ -200,7 +200,7 @@ class TidakTerhitungTests(SimpleTestCase):
             [[Sel("Koperasi sehat"), Sel(nol, PERSEN), Sel(nol, PERSEN), Sel(Decimal(50), PERSEN)]],
             [[Sel("Rata-rata"), Sel(nol, PERSEN), Sel(TidakTerhitung.BELUM_DIUKUR, PERSEN), Sel("")]],
         )
-        html = render_to_string("lkjip/_tabel.html", {"isi": tabel, "pengaturan": PengaturanLaporan()})
+        html = tabel_html(tabel, PengaturanLaporan())
         self.assertEqual(html.count(">–*</td>"), 3)
         self.assertEqual(html.count("Tidak dapat dihitung"), 1)
         self.assertIn('<p class="catatan-tabel">–* Tidak dapat dihitung karena pembaginya', html)
@@ -208,7 +208,7 @@ class TidakTerhitungTests(SimpleTestCase):
 
     def test_a_table_without_such_cells_has_no_note(self):
         tabel = Tabel("Contoh", [teks_sel("A")], [[Sel(Decimal(1), ANGKA)]])
-        html = render_to_string("lkjip/_tabel.html", {"isi": tabel, "pengaturan": PengaturanLaporan()})
+        html = tabel_html(tabel, PengaturanLaporan())
         self.assertNotIn("catatan-tabel", html)
 
 
