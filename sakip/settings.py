@@ -315,6 +315,14 @@ CACHES = {
     # The pemda dashboards' figures and rendered tables under their fingerprint
     # (dasbor.data.kumpulkan_tersimpan): per server process, recomputed after any write.
     "dasbor": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dasbor"},
+    # The LKjIP web pages under their report's fingerprint (sakip.lkjip.render.halaman_web):
+    # per server process, kept until culled (a page is never stale, only unused), 0,5–4 MB each.
+    "lkjip": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "lkjip",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 100},
+    },
 }
 
 # Logs: JSON lines on stdout (sakip.log), for the deployment's collector to read; LOG_FORMAT=teks

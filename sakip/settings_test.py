@@ -49,3 +49,5 @@ CACHES = {**CACHES, "grafik": {"BACKEND": "django.core.cache.backends.dummy.Dumm
 # The dashboards' figures are computed in every test (a test's rolled-back rows may give the
 # next test the same ids, so a fingerprint could repeat); tests/test_dasbor.py tests the cache.
 CACHES["dasbor"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+# Likewise the LKjIP web pages; tests/test_lkjip.py tests their cache.
+CACHES["lkjip"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}

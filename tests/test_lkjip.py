@@ -5,10 +5,13 @@ from decimal import Decimal as D
 from pathlib import Path
 from unittest import mock
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.core.management import CommandError, call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from instansi.models import Keanggotaan, Pemeriksa
 from kinerja.models import Realisasi
@@ -102,6 +105,56 @@ class PdfCacheTests(TestCase):
             pdf_laporan(self.instansi, 2022)
             self.assertEqual(pdf.call_count, 2)
         self.assertEqual(BerkasPdf.objects.count(), 1)
+
+
+@override_settings(
+    CACHES={**settings.CACHES, "lkjip": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
+class HalamanTersimpanTests(TestCase):
+    """The web page is kept under the report's fingerprint and what differs per reader; the
+    review panel, per request, is not kept with it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.instansi = buat_instansi()
+        cls.staf = get_user_model().objects.create_user("staf", password="rahasia-panjang")
+        Keanggotaan.objects.create(user=cls.staf, instansi=cls.instansi)
+        cls.pemeriksa = get_user_model().objects.create_user("pemeriksa", password="rahasia-panjang")
+        Pemeriksa.objects.create(user=cls.pemeriksa, pemda=cls.instansi.pemda)
+        cls.url = reverse("lkjip-html", args=[cls.instansi.slug, 2022])
+
+    def setUp(self):
+        caches["lkjip"].clear()
+
+    def test_a_hit_builds_nothing_and_a_write_is_seen_at_once(self):
+        self.client.force_login(self.staf)
+        pertama = self.client.get(self.url).content
+        dilarang = mock.Mock(side_effect=AssertionError("built on a hit"))
+        with mock.patch.object(render, "kumpulkan", dilarang), mock.patch.object(render, "susun", dilarang):
+            self.assertEqual(self.client.get(self.url).content, pertama)
+        realisasi = Realisasi.objects.get(tahun=2021)
+        realisasi.nilai = D("17.00")
+        realisasi.save()
+        with mock.patch.object(render, "kumpulkan", wraps=kumpulkan) as bangun:
+            kedua = self.client.get(self.url).content
+        self.assertEqual(bangun.call_count, 1)
+        self.assertNotEqual(kedua, pertama)
+
+    def test_a_reader_who_may_not_change_the_data_gets_a_page_without_its_links(self):
+        self.client.force_login(self.staf)
+        self.assertContains(self.client.get(self.url), "ubah data")
+        self.client.force_login(self.pemeriksa)
+        self.assertNotContains(self.client.get(self.url), "ubah data")
+        self.client.force_login(self.staf)
+        self.assertContains(self.client.get(self.url), "ubah data")
+
+    def test_the_panel_is_the_requests_own(self):
+        self.client.force_login(self.staf)
+        for panel in ("<p>Catatan pertama</p>", "", "<p>Catatan kedua</p>"):
+            with mock.patch("sakip.lkjip.views.render_to_string", return_value=mark_safe(panel)):
+                html = self.client.get(self.url).content.decode()
+            self.assertEqual(html.count('id="panel-web"'), 1 if panel else 0)
+            self.assertEqual(html.count(panel or "<!-- panel -->"), 1 if panel else 0)
 
 
 class ViewTests(TestCase):

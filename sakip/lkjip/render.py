@@ -15,14 +15,20 @@ The PDF of an unchanged report is not laid out twice, nor its HTML built to find
 `pdf_laporan` keeps the last PDF of each agency's year with the report's fingerprint
 (`sidik.sidik_laporan`, read in a few small queries) in `BerkasPdf.versi`, and serves it
 again while the fingerprint is the same.
+The web page is kept the same way, in the cache «lkjip» (`halaman_web`): under the agency,
+the year, the fingerprint and what differs per reader (whether they may change the data),
+without the review panel, which is per request and goes in afterwards (`pasang_panel`).
 """
 
 import functools
 from decimal import Decimal
 
 import pydyf
+from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from weasyprint import CSS, HTML
 
 from instansi.models import Instansi
@@ -126,6 +132,10 @@ def tata_letak(tabel: Tabel, pengaturan) -> None:
     tabel.lebar, tabel.rapat = not rapat, rapat and not biasa
 
 
+# Where the web page's panel goes: a comment no text of the report can write (theirs is escaped).
+TEMPAT_PANEL = mark_safe("<!-- panel -->")
+
+
 def html_laporan(
     dokumen: Dokumen, web: bool = False, boleh_ubah: bool = False, halaman_awal: str = "", panel: str = ""
 ) -> str:
@@ -134,12 +144,36 @@ def html_laporan(
     `halaman_awal`, rendered HTML, opens the front matter (the publication's «Pernyataan
     Telah Direviu»: `publikasi` renders it, this layer does not know it). `panel`, rendered
     HTML, goes above the web page's cover (the reviewer's notes, from the layer above)."""
+    html = _html_laporan(dokumen, web, boleh_ubah, halaman_awal)
+    return pasang_panel(html, panel) if web else html
+
+
+def pasang_panel(html: str, panel: str) -> str:
+    """The web page `_html_laporan` made, with `panel` (rendered HTML, "" for none) in its place."""
+    isi = format_html('<section class="alat panel" id="panel-web">{}</section>', panel) if panel else ""
+    return html.replace(TEMPAT_PANEL, isi, 1)
+
+
+def halaman_web(instansi: Instansi, tahun: int, boleh_ubah: bool) -> str:
+    """The report's web page with the place of its panel (`pasang_panel`), from the cache
+    «lkjip» while the report's fingerprint stands: a hit reads the fingerprint and the page
+    and builds nothing. Raises `LaporanTidakAda` as `kumpulkan` does."""
+    kunci = f"web:{instansi.pk}:{tahun}:{int(boleh_ubah)}:{sidik_laporan(instansi, tahun)}"
+    tembolok = caches["lkjip"]
+    html = tembolok.get(kunci)
+    if html is None:
+        html = _html_laporan(susun(kumpulkan(instansi, tahun)), web=True, boleh_ubah=boleh_ubah)
+        tembolok.set(kunci, html)
+    return html
+
+
+def _html_laporan(dokumen: Dokumen, web: bool, boleh_ubah: bool, halaman_awal: str = "") -> str:
     pengaturan = dokumen.data.pengaturan
     for tabel in [i for i in dokumen.ikhtisar if isinstance(i, Tabel)] + dokumen.daftar_tabel:
         tata_letak(tabel, pengaturan)
     konteks = {"dokumen": dokumen, "data": dokumen.data, "pengaturan": dokumen.data.pengaturan, "web": web}
     konteks["halaman_awal"] = halaman_awal
-    konteks["panel"] = panel if web else ""
+    konteks["panel"] = TEMPAT_PANEL if web else ""
     if web:
         instansi = dokumen.data.instansi
         konteks["url_pdf"] = reverse("lkjip-pdf", args=[instansi.slug, dokumen.data.tahun])

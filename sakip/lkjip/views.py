@@ -10,8 +10,7 @@ from django.views.decorators.http import require_safe
 
 from instansi.akses import buka
 from sakip.lkjip.data import LaporanTidakAda, kumpulkan
-from sakip.lkjip.render import html_laporan, pdf_dari_html
-from sakip.lkjip.susun import susun
+from sakip.lkjip.render import halaman_web, pasang_panel, pdf_dari_html
 from sakip.lkjip.tabel_perjanjian import naskah_perjanjian
 
 
@@ -20,13 +19,14 @@ from sakip.lkjip.tabel_perjanjian import naskah_perjanjian
 def laporan_html(request, slug: str, tahun: int):
     ruang = buka(request, slug, tahun)
     try:
-        dokumen = susun(kumpulkan(ruang.instansi, tahun))
+        html = halaman_web(ruang.instansi, tahun, ruang.boleh_ubah)
     except LaporanTidakAda as exc:
         raise Http404(str(exc)) from None
     # What the apps above add to the web page (the review's notes) comes from their context
     # processors, through a partial rendered with the request; this layer names none of them.
+    # It is per request, so it goes into the page after the cache.
     panel = render_to_string("lkjip/_panel_web.html", request=request)
-    return HttpResponse(html_laporan(dokumen, web=True, boleh_ubah=ruang.boleh_ubah, panel=panel))
+    return HttpResponse(pasang_panel(html, panel))
 
 
 @login_required
