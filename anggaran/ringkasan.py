@@ -29,12 +29,17 @@ class NodeAnggaran:
     anak: list["NodeAnggaran"] = field(default_factory=list)
     pagu_sendiri: dict[str, Decimal] = field(default_factory=dict)
     realisasi_sendiri: Decimal | None = None
+    # Each roll-up once: a page asks a program's pagu akhir for its column, its absorption,
+    # its remainder and the total, and every ask would walk the whole subtree again.
+    _gulungan: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def pagu(self, tahap: str) -> Decimal | None:
         """The budget in force at `tahap`, rolled up from the most detailed level entered."""
-        return hitung.gulung(
-            hitung.pagu_berlaku(self.pagu_sendiri, tahap), (a.pagu(tahap) for a in self.anak)
-        )
+        if tahap not in self._gulungan:
+            self._gulungan[tahap] = hitung.gulung(
+                hitung.pagu_berlaku(self.pagu_sendiri, tahap), (a.pagu(tahap) for a in self.anak)
+            )
+        return self._gulungan[tahap]
 
     def pagu_akhir(self) -> Decimal | None:
         return self.pagu(Tahap.DPA_PERUBAHAN)
@@ -44,7 +49,11 @@ class NodeAnggaran:
         return set(self.pagu_sendiri).union(*(a.tahap_terisi() for a in self.anak))
 
     def realisasi(self) -> Decimal | None:
-        return hitung.gulung(self.realisasi_sendiri, (a.realisasi() for a in self.anak))
+        if "realisasi" not in self._gulungan:
+            self._gulungan["realisasi"] = hitung.gulung(
+                self.realisasi_sendiri, (a.realisasi() for a in self.anak)
+            )
+        return self._gulungan["realisasi"]
 
     def penyerapan(self) -> Hasil:
         return hitung.penyerapan(self.pagu_akhir(), self.realisasi())
@@ -64,17 +73,26 @@ def jumlah(nodes: Iterable[NodeAnggaran], nilai) -> Decimal | None:
     return hitung.gulung(None, (nilai(n) for n in nodes))
 
 
-def anggaran_instansi(instansi: Instansi, tahun: int) -> list[NodeAnggaran]:
-    """The agency's programs for `tahun` (from the Renstra in force), as budget trees."""
-    programs = list(
-        Program.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
-        .select_related("sasaran")
-        .prefetch_related("kegiatan__sub_kegiatan")
-        .order_by("urutan", "pk")
+def anggaran_instansi(instansi: Instansi, tahun: int, program: int | None = None) -> list[NodeAnggaran]:
+    """The agency's programs for `tahun` (from the Renstra in force), as budget trees; with
+    `program`, only that one (a program's page need not build the agency's every tree)."""
+    saring = {"renstra": Renstra.objects.berlaku(instansi, tahun)} | (
+        {"pk": program} if program is not None else {}
     )
+    programs = list(Program.objects.filter(**saring).select_related("sasaran").order_by("urutan", "pk"))
     ids = [p.pk for p in programs]
+    # Grouped here rather than by prefetch_related, which clones a queryset per row.
+    kegiatan = defaultdict(list)
+    for k in Kegiatan.objects.filter(program__in=ids):  # in each program's order (Meta)
+        kegiatan[k.program_id].append(k)
+    sub_kegiatan = defaultdict(list)
+    for sub in SubKegiatan.objects.filter(kegiatan__program__in=ids):
+        sub_kegiatan[sub.kegiatan_id].append(sub)
+    # By the nodes' own ids: each column's index, no join through the cascade.
     pada_instansi = (
-        Q(program__in=ids) | Q(kegiatan__program__in=ids) | Q(sub_kegiatan__kegiatan__program__in=ids)
+        Q(program__in=ids)
+        | Q(kegiatan__in=[k.pk for daftar in kegiatan.values() for k in daftar])
+        | Q(sub_kegiatan__in=[s.pk for daftar in sub_kegiatan.values() for s in daftar])
     )
     pagu = defaultdict(dict)
     for p in Pagu.objects.filter(pada_instansi, tahun=tahun).values(
@@ -98,11 +116,11 @@ def anggaran_instansi(instansi: Instansi, tahun: int) -> list[NodeAnggaran]:
             "program",
             (
                 node(
-                    kegiatan,
+                    k,
                     "kegiatan",
-                    (node(sub, "sub_kegiatan") for sub in kegiatan.sub_kegiatan.all()),
+                    (node(sub, "sub_kegiatan") for sub in sub_kegiatan[k.pk]),
                 )
-                for kegiatan in program.kegiatan.all()
+                for k in kegiatan[program.pk]
             ),
         )
         for program in programs

@@ -79,7 +79,7 @@ def anggaran_program(request, slug: str, tahun: int, pk: int):
     """Pagu per stage and realisasi of a program, its kegiatan and sub kegiatan, as one grid."""
     ruang = akses.buka(request, slug, tahun)
     instansi = ruang.instansi
-    program = next((n for n in anggaran_instansi(instansi, tahun) if n.objek.pk == pk), None)
+    program = next(iter(anggaran_instansi(instansi, tahun, program=pk)), None)
     if program is None:
         raise Http404("Program tidak ditemukan pada Renstra tahun ini.")
     tersimpan = tersimpan_program(program.objek, tahun)
