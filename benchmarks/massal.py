@@ -15,9 +15,12 @@ part has; the time is from the parent's start (its split and the parts' enqueuin
 this process) to the parent's end as seen by polling it every 0,1 s, the workers already up
 and waiting. The agencies are the first N of the region that have a report (the 10×
 agency left out, so that all are alike); the whole region's 50 cold PDFs would take an hour
-on two cores, and N agencies give the same ratio. Their charts are drawn before any timing
-(the cache «grafik»), so both runs lay out the same work. With `--runs` above 1 the worker
-counts take turns and the table gives each one's median.
+on two cores, and N agencies give the same ratio (an even N: with 2 workers an odd one
+leaves a worker idle at the end). Their charts are drawn before any timing (the cache
+«grafik»), so both runs lay out the same work. With `--runs` above 1 the worker counts take
+turns and the table gives each one's median. Other jobs waiting or running make it stop (the
+sweep would hand them to these workers, which would lay them out in the time measured):
+`--hapus-pekerjaan-lain` deletes them first.
 """
 
 import argparse
@@ -69,6 +72,9 @@ def main():
     parser.add_argument("--instansi", type=int, default=8, help="how many agencies (default 8)")
     parser.add_argument("--runs", type=int, default=1, help="runs per worker count (each lays out N PDFs)")
     parser.add_argument("--pekerja", type=int, nargs="+", default=[1, 2], help="worker counts (default 1 2)")
+    parser.add_argument(
+        "--hapus-pekerjaan-lain", action="store_true", help="delete the jobs waiting or running before"
+    )
     args = parser.parse_args()
     antrean = f"benchmark-massal-{os.getpid()}"
     os.environ["PEKERJAAN_ANTREAN"] = antrean  # before the settings read it
@@ -83,6 +89,14 @@ def main():
     from pekerjaan.models import Pekerjaan
     from sakip.models import BerkasPdf
 
+    # The sweep hands a job in line whose queue entry it cannot find to the queue of whoever
+    # sweeps, so another job waiting in the database would be run by these workers and timed.
+    lain = Pekerjaan.objects.filter(status__in=Pekerjaan.AKTIF)
+    if lain.exists():
+        if not args.hapus_pekerjaan_lain:
+            daftar = "\n".join(f"  {p.pk} {p.judul} ({p.status})" for p in lain)
+            sys.exit(f"Pekerjaan lain menunggu atau berjalan:\n{daftar}\n(--hapus-pekerjaan-lain)")
+        print(f"{lain.delete()[0]} pekerjaan lain dihapus", flush=True)
     pemda = Instansi.objects.get(slug=SATU).pemda
     pilihan = list(tugas.instansi_berlaporan(pemda, TAHUN).exclude(slug=SEPULUH)[: args.instansi])
     klien = Client()
