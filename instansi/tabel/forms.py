@@ -14,6 +14,7 @@ from django.db.models import Q
 from instansi.models import KomposisiPegawai, SaranaPrasarana, TabelPendukung
 from instansi.profil.forms import URUTAN_MAKS
 from inti.forms import AngkaField, BerVersiForm, VersiField, format_masukan
+from inti.penyaji import PENYAJI_RINGAN
 from inti.versi import Tulis
 
 KOSONG = ("-", "–", "—")  # how the documents write «no figure»
@@ -132,7 +133,7 @@ def _versi_hapus(form) -> int:
 def formset(model, form):
     """An editable list of rows: existing ones (deletable) and a few empty ones to add."""
     return forms.modelformset_factory(
-        model, form=form, formset=BarisFormSet, extra=BARIS_TAMBAHAN, can_delete=True
+        model, form=form, formset=BarisFormSet, extra=BARIS_TAMBAHAN, can_delete=True, renderer=PENYAJI_RINGAN
     )
 
 
@@ -204,7 +205,9 @@ class BarisTabelForm(forms.Form):
         return hasil
 
 
-BarisTabelFormSet = forms.formset_factory(BarisTabelForm, extra=BARIS_TAMBAHAN, can_delete=True)
+BarisTabelFormSet = forms.formset_factory(
+    BarisTabelForm, extra=BARIS_TAMBAHAN, can_delete=True, renderer=PENYAJI_RINGAN
+)
 
 
 def awal_baris(tabel: TabelPendukung) -> list[dict]:
