@@ -32,7 +32,7 @@ def instansi_tahun(request, slug: str, tahun: int):
     ruang = akses.buka(request, slug, tahun)
     instansi = ruang.instansi
     try:
-        data = kumpulkan(instansi, tahun)
+        data = kumpulkan(instansi, tahun, ringkas=True)
     except LaporanTidakAda as exc:
         raise Http404(str(exc)) from None
     indikator = [(s, i) for s in data.sasaran for i in s.indikator] + [

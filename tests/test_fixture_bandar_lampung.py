@@ -25,7 +25,7 @@ from inti.angka import parse_angka
 from kinerja import hitung
 from kinerja.hitung import TidakTerhitung
 from kinerja.models import EvaluasiSakip, Indikator, PredikatEvaluasi, Target
-from kinerja.pengukuran import Pengukuran, realisasi_tahun, ukur
+from kinerja.pengukuran import Pengukuran, prefetch_ukuran, realisasi_tahun, ukur
 from tests.errata import Angka, baca_target_berbeda, periksa
 
 NAMA = "bandar_lampung_2022"
@@ -71,7 +71,7 @@ class FixtureBandarLampungTest(TestCase):
         self.indikator = {
             i.nama: i
             for i in Indikator.objects.filter(renstra__instansi=self.instansi).prefetch_related(
-                "target", "realisasi"
+                *prefetch_ukuran()
             )
         }
         self.pohon = anggaran_instansi(self.instansi, TAHUN)
@@ -93,16 +93,16 @@ class FixtureBandarLampungTest(TestCase):
         ind = self.indikator[nama]
         target = next(
             t.nilai
-            for t in ind.target.all()
+            for t in ind.daftar_target
             if t.tahun == TAHUN and t.triwulan == triwulan and t.sumber == Target.Sumber.PK_MURNI
         )
-        realisasi = realisasi_tahun(ind.realisasi.all(), TAHUN, triwulan).nilai_efektif()
+        realisasi = realisasi_tahun(ind.daftar_realisasi, TAHUN, triwulan).nilai_efektif()
         return realisasi, hitung.capaian(target, realisasi, ind.polaritas, ind.rumus_turun(self.pengaturan))
 
     def target_akhir(self, nama: str) -> Decimal:
         ind = self.indikator[nama]
         akhir = ind.renstra.tahun_akhir
-        return next(t.nilai for t in ind.target.all() if t.tahun == akhir and t.sumber == "renstra")
+        return next(t.nilai for t in ind.daftar_target if t.tahun == akhir and t.sumber == "renstra")
 
     def banding_tahun_lalu(self, nama: str) -> hitung.Hasil:
         return hitung.banding_tahun_lalu(self.ukur(nama).realisasi, self.ukur(nama, TAHUN - 1).realisasi)
@@ -136,7 +136,7 @@ class FixtureBandarLampungTest(TestCase):
 
     def komponen_a(self, nama: str) -> dict[int, Decimal]:
         """Component A (the counted units) of a ratio indicator's yearly realisations."""
-        return {r.tahun: r.komponen_a for r in self.indikator[nama].realisasi.all() if r.triwulan is None}
+        return {r.tahun: r.komponen_a for r in self.indikator[nama].daftar_realisasi if r.triwulan is None}
 
     def evaluasi(self, tahun: int) -> EvaluasiSakip:
         return EvaluasiSakip.objects.prefetch_related("komponen").get(instansi=self.instansi, tahun=tahun)
@@ -725,7 +725,7 @@ class FixtureBandarLampungTest(TestCase):
         self.assertIsNone(sakip.predikat)
         self.assertEqual(sakip.target, Decimal("80.70"))
         self.assertEqual(
-            realisasi_tahun(self.indikator[SAKIP].realisasi.all(), TAHUN).keterangan, "Belum dinilai"
+            realisasi_tahun(self.indikator[SAKIP].daftar_realisasi, TAHUN).keterangan, "Belum dinilai"
         )
         # Tabel 3.3, TW IV «Belum dinilai».
         self.assertEqual(self.triwulan(SAKIP, 4)[0], TidakTerhitung.BELUM_DIUKUR)

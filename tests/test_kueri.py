@@ -149,7 +149,7 @@ class HalamanQueryTests(TestCase):
     ten times the SDM and sarana rows): at 10× these pages took 0,3–0,75 s (issue 13)."""
 
     HALAMAN = {
-        "instansi-tahun": 45,
+        "instansi-tahun": 23,
         "target-triwulan": 10,
         "rencana-aksi": 11,
         "perjanjian-kinerja": 11,

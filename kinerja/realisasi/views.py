@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +22,7 @@ from inti.periode import TRIWULAN, baca_triwulan, nama_periode
 from inti.versi import CatatanRiwayat, Konflik, Tulis, catatan_riwayat, tulis_semua
 from kinerja import hitung
 from kinerja.models import AnalisisSasaran, Indikator, Pembanding, Realisasi, Sasaran
-from kinerja.pengukuran import target_periode
+from kinerja.pengukuran import prefetch_ukuran, realisasi_tahun, target_periode
 from kinerja.realisasi.forms import AnalisisSasaranForm, PembandingForm, RealisasiForm, ringkas_realisasi
 
 PERIODE = {tw: nama_periode(tw) for tw in (None, *TRIWULAN)}
@@ -34,9 +35,10 @@ def riwayat_realisasi(indikator: Indikator, tahun: int, triwulan: int | None) ->
     return catatan_riwayat([(catatan, lambda h: "", lambda h: ringkas_realisasi(h.instance))], BATAS_RIWAYAT)
 
 
-def _indikator(instansi, pk) -> Indikator:
+def _indikator(instansi, pk, tahun: int) -> Indikator:
+    """The agency's indicator with its targets and realisations of `tahun`."""
     return get_object_or_404(
-        Indikator.objects.select_related("renstra").prefetch_related("target"),
+        Indikator.objects.select_related("renstra").prefetch_related(*prefetch_ukuran(Q(tahun=tahun))),
         pk=pk,
         renstra__instansi=instansi,
     )
@@ -45,7 +47,7 @@ def _indikator(instansi, pk) -> Indikator:
 def _hasil(indikator, instansi, tahun, triwulan, nilai: hitung.Hasil) -> dict:
     """The realisation and capaian as the agency shows them, for the preview and the page."""
     pengaturan = instansi.pengaturan_laporan()
-    target = target_periode(indikator.target.all(), tahun, triwulan)
+    target = target_periode(indikator.daftar_target, tahun, triwulan)
     capaian = hitung.capaian(
         target.nilai if target else None, nilai, indikator.polaritas, indikator.rumus_turun(pengaturan)
     )
@@ -81,9 +83,9 @@ def _nilai_form(form: RealisasiForm, indikator: Indikator) -> hitung.Hasil:
 def pratinjau(request, slug: str, tahun: int, pk: int):
     """What the typed figures give, before saving: value, capaian, rating, or the errors."""
     instansi = akses.buka(request, slug, tahun).instansi
-    indikator = _indikator(instansi, pk)
+    indikator = _indikator(instansi, pk, tahun)
     triwulan = baca_triwulan(request.GET.get("triwulan"))
-    tersimpan = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    tersimpan = realisasi_tahun(indikator.daftar_realisasi, tahun, triwulan)
     form = RealisasiForm(request.GET, indikator=indikator, tersimpan=tersimpan)
     if not form.is_valid():
         return JsonResponse({"galat": [e for daftar in form.errors.values() for e in daftar]})
@@ -103,9 +105,9 @@ def realisasi(request, slug: str, tahun: int, pk: int):
     """Enter or change the realisation of an indicator for a year or a quarter."""
     ruang = akses.buka(request, slug, tahun)
     instansi = ruang.instansi
-    indikator = _indikator(instansi, pk)
+    indikator = _indikator(instansi, pk, tahun)
     triwulan = baca_triwulan(request.GET.get("triwulan"))
-    tersimpan = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    tersimpan = realisasi_tahun(indikator.daftar_realisasi, tahun, triwulan)
     boleh_ubah = ruang.boleh_ubah
     konflik = []
     if request.method == "POST":
@@ -176,7 +178,7 @@ def _nilai_pembanding(p: Pembanding | None) -> str:
 def pembanding(request, slug: str, tahun: int, pk: int):
     """The province's and the nation's realisation beside the agency's, for the report's comparison."""
     ruang = akses.buka(request, slug, tahun)
-    indikator = _indikator(ruang.instansi, pk)
+    indikator = _indikator(ruang.instansi, pk, tahun)
     tersimpan = {p.wilayah: p for p in Pembanding.objects.filter(indikator=indikator, tahun=tahun)}
     konflik = []
     if request.method == "POST":

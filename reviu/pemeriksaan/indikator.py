@@ -82,7 +82,7 @@ def realisasi_kosong(data: DataLaporan) -> Iterator[Temuan]:
         target = i.ukur.target
         if target is None or i.ukur.realisasi != TidakTerhitung.BELUM_DIUKUR:
             continue
-        baris = realisasi_tahun(i.indikator.realisasi.all(), data.tahun)
+        baris = realisasi_tahun(i.indikator.daftar_realisasi, data.tahun)
         keterangan = f" (keterangan: «{baris.keterangan}»)" if baris and baris.keterangan else ""
         yield Temuan(
             kode="realisasi-kosong",

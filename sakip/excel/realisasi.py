@@ -7,11 +7,13 @@ every row before anything is written (`baca`), lists the changes old -> new, and
 them in one transaction with audit entries naming the upload (`terapkan`).
 """
 
+from django.db.models import Q
+
 from instansi import akses
 from instansi.models import Instansi
 from inti.versi import Tulis
 from kinerja.models import LEVEL_INDIKATOR, Indikator, Realisasi, Renstra, letak
-from kinerja.pengukuran import target_periode
+from kinerja.pengukuran import prefetch_ukuran, realisasi_tahun, target_periode
 from kinerja.realisasi.forms import RealisasiForm, ringkas_realisasi
 from kinerja.tingkat import LABEL_TINGKAT
 from sakip.excel.lembar import (
@@ -43,7 +45,7 @@ def _indikator(instansi: Instansi, tahun: int):
     return (
         Indikator.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
         .select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
-        .prefetch_related("target", "realisasi")
+        .prefetch_related(*prefetch_ukuran(Q(tahun=tahun)))
         .order_by("urutan", "pk")
     )
 
@@ -62,8 +64,8 @@ def templat(instansi: Instansi, tahun: int, triwulan: int | None = None) -> byte
     lembar.append(KOLOM)
     for i in _indikator(instansi, tahun):
         tingkat, tempat = _tempat(i)
-        target = target_periode(i.target.all(), tahun, triwulan)
-        r = next((r for r in i.realisasi.all() if r.tahun == tahun and r.triwulan == triwulan), None)
+        target = target_periode(i.daftar_target, tahun, triwulan)
+        r = realisasi_tahun(i.daftar_realisasi, tahun, triwulan)
         belum = r is not None and r.nilai is None and not r.dari_komponen
         lembar.append(
             [i.pk, tingkat, tempat, i.nama, i.satuan, target.nilai if target else None,
@@ -122,7 +124,7 @@ def _baris(sel: dict, n: int, i: Indikator, tahun: int, triwulan: int | None, ha
     data["keterangan"] = "" if data["keterangan"] is None else str(data["keterangan"])
     if data["nilai"] is None and data["komponen_a"] is None and data["komponen_b"] is None and not belum:
         return  # nothing entered on this row
-    r = next((r for r in i.realisasi.all() if r.tahun == tahun and r.triwulan == triwulan), None)
+    r = realisasi_tahun(i.daftar_realisasi, tahun, triwulan)
     form = RealisasiForm(data, indikator=i, tersimpan=r)
     if not form.is_valid():
         kolom = {nama: k for k, nama in FIELD.items()}

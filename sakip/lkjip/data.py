@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from anggaran.hitung import TidakTerhitung
 from anggaran.models import BelanjaJenis
@@ -34,6 +34,7 @@ from kinerja.models import (
     EvaluasiSakip,
     Indikator,
     KomponenEvaluasi,
+    Pembanding,
     PerjanjianKinerja,
     PredikatEvaluasi,
     RencanaAksi,
@@ -43,7 +44,7 @@ from kinerja.models import (
     TindakLanjutEvaluasi,
     letak,
 )
-from kinerja.pengukuran import Pengukuran, realisasi_tahun, target_periode, ukur
+from kinerja.pengukuran import Pengukuran, prefetch_ukuran, realisasi_tahun, target_periode, ukur
 from sakip.lhe.riwayat import BarisTindakLanjut, evaluasi_final
 from sakip.models import LaporanKinerja
 
@@ -62,11 +63,12 @@ class IndikatorTerukur:
     target_per_sumber: dict[str, Decimal]
     target_renstra: dict[int, Decimal]
     triwulan: list[tuple[int, Decimal | None, hitung.Hasil, hitung.Hasil]]
-    pembanding: dict[str, Decimal | None]
     tahun_lalu: hitung.Hasil
     banding_tahun_lalu: hitung.Hasil
     target_akhir: Decimal | None
     banding_target_akhir: hitung.Hasil
+    # The report's, not the agency home's (`kumpulkan`'s `ringkas`):
+    pembanding: dict[str, Decimal | None] = field(default_factory=dict)  # province, nation
     rencana_aksi: dict[int, str] = field(default_factory=dict)  # the year's actions by quarter
 
     @property
@@ -101,22 +103,26 @@ class EvaluasiLaporan:
 
 @dataclass
 class DataLaporan:
+    """What the report shows. Gathered `ringkas` (the agency home), only the fields above the
+    line are filled, each indicator with its year's figures only (`kumpulkan`)."""
+
     instansi: Instansi
     tahun: int
     laporan: LaporanKinerja
     pengaturan: PengaturanLaporan
     pita: list[Pita]
     renstra: Renstra
-    narasi: dict[str, object]
     sasaran: list[SasaranLaporan]
     program: list[NodeAnggaran]
     indikator_node: dict[tuple[str, int], list[IndikatorTerukur]]
-    pegawai: list[KomposisiPegawai]
-    sarana: list[SaranaPrasarana]
-    tabel_pendukung: list[TabelPendukung]
-    belanja: list[BelanjaJenis]
-    evaluasi: list[EvaluasiLaporan]
-    perjanjian: list[PerjanjianKinerja]
+    # ---- the report's own: left empty when gathered `ringkas`.
+    narasi: dict[str, object] = field(default_factory=dict)
+    pegawai: list[KomposisiPegawai] = field(default_factory=list)
+    sarana: list[SaranaPrasarana] = field(default_factory=list)
+    tabel_pendukung: list[TabelPendukung] = field(default_factory=list)
+    belanja: list[BelanjaJenis] = field(default_factory=list)
+    evaluasi: list[EvaluasiLaporan] = field(default_factory=list)
+    perjanjian: list[PerjanjianKinerja] = field(default_factory=list)
     tahun_realisasi: list[int] = field(default_factory=list)
     unit_organisasi: list[UnitOrganisasi] = field(default_factory=list)
     jabatan: dict[int, list[Jabatan]] = field(default_factory=dict)  # a unit's positions by its id
@@ -139,14 +145,14 @@ def _renstra(instansi: Instansi, tahun: int) -> Renstra:
 def _terukur(indikator: Indikator, tahun: int, renstra: Renstra, pengaturan, pita) -> IndikatorTerukur:
     """Measure one prefetched indicator for the report year and its comparisons."""
     hasil = ukur(indikator, tahun, pengaturan, pita)
-    realisasi = {r.tahun: r.nilai_efektif() for r in indikator.realisasi.all() if r.triwulan is None}
-    tahunan = [t for t in indikator.target.all() if t.triwulan is None]
+    realisasi = {r.tahun: r.nilai_efektif() for r in indikator.daftar_realisasi if r.triwulan is None}
+    tahunan = [t for t in indikator.daftar_target if t.triwulan is None]
     target_renstra = {t.tahun: t.nilai for t in tahunan if t.sumber == Target.Sumber.RENSTRA}
     per_sumber = {t.sumber: t.nilai for t in tahunan if t.tahun == tahun}
     triwulan = []
     for tw in range(1, 5):
-        target = target_periode(indikator.target.all(), tahun, tw)
-        real = realisasi_tahun(indikator.realisasi.all(), tahun, tw)
+        target = target_periode(indikator.daftar_target, tahun, tw)
+        real = realisasi_tahun(indikator.daftar_realisasi, tahun, tw)
         if target is not None or real is not None:
             nilai_real = real.nilai_efektif() if real else TidakTerhitung.BELUM_DIUKUR
             nilai_target = target.nilai if target else None
@@ -163,12 +169,10 @@ def _terukur(indikator: Indikator, tahun: int, renstra: Renstra, pengaturan, pit
         target_per_sumber=per_sumber,
         target_renstra=target_renstra,
         triwulan=triwulan,
-        pembanding={p.wilayah: p.nilai for p in indikator.pembanding.all() if p.tahun == tahun},
         tahun_lalu=lalu,
         banding_tahun_lalu=hitung.banding_tahun_lalu(hasil.realisasi, lalu),
         target_akhir=target_akhir,
         banding_target_akhir=hitung.banding_target_akhir(hasil.realisasi, target_akhir),
-        rencana_aksi={r.triwulan: r.uraian for r in indikator.rencana_aksi.all()},
     )
 
 
@@ -179,8 +183,10 @@ def _tingkat(indikator: Indikator) -> tuple[str, int]:
     return tempat
 
 
-def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
-    """Read and measure everything the agency's LKjIP for `tahun` shows."""
+def kumpulkan(instansi: Instansi, tahun: int, ringkas: bool = False) -> DataLaporan:
+    """Read and measure everything the agency's LKjIP for `tahun` shows; `ringkas`, what the
+    agency home shows: each indicator's target, realisation and capaian of the year, the
+    sasaran with their analysis and the programs' budget, in fourteen queries."""
     instansi = Instansi.objects.select_related("pemda", "pengaturan").get(pk=instansi.pk)
     pengaturan = instansi.pengaturan_laporan()
     pita = [p.pita() for p in instansi.predikat.all()]
@@ -189,20 +195,30 @@ def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
         instansi=instansi, tahun=tahun
     )
 
+    # The report reads every year's yearly figures (the trend, last year, the Renstra's end
+    # target) and the quarters of its own year, not the other years' quarters (a fifth of the
+    # rows), and the year's comparisons and actions; the home, the year's yearly figures alone.
+    if ringkas:
+        prefetch = prefetch_ukuran(Q(tahun=tahun, triwulan__isnull=True))
+    else:
+        prefetch = (
+            *prefetch_ukuran(Q(triwulan__isnull=True) | Q(tahun=tahun)),
+            Prefetch("pembanding", Pembanding.objects.filter(tahun=tahun), to_attr="daftar_pembanding"),
+            Prefetch("rencana_aksi", RencanaAksi.objects.filter(tahun=tahun), to_attr="daftar_rencana_aksi"),
+        )
     indikator_node: dict[tuple[str, int], list[IndikatorTerukur]] = defaultdict(list)
     semua = (
         Indikator.objects.filter(renstra=renstra)
         .select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
-        .prefetch_related(
-            "target",
-            "realisasi",
-            "pembanding",
-            Prefetch("rencana_aksi", queryset=RencanaAksi.objects.filter(tahun=tahun)),
-        )
+        .prefetch_related(*prefetch)
         .order_by("urutan", "pk")
     )
     for indikator in semua:
-        indikator_node[_tingkat(indikator)].append(_terukur(indikator, tahun, renstra, pengaturan, pita))
+        terukur = _terukur(indikator, tahun, renstra, pengaturan, pita)
+        if not ringkas:
+            terukur.pembanding = {p.wilayah: p.nilai for p in indikator.daftar_pembanding}
+            terukur.rencana_aksi = {r.triwulan: r.uraian for r in indikator.daftar_rencana_aksi}
+        indikator_node[_tingkat(indikator)].append(terukur)
 
     program = anggaran_instansi(instansi, tahun)
     program_sasaran = defaultdict(list)
@@ -217,7 +233,25 @@ def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
         )
         for s in Sasaran.objects.filter(renstra=renstra).select_related("tujuan").order_by("urutan", "pk")
     ]
+    data = DataLaporan(
+        instansi=instansi,
+        tahun=tahun,
+        laporan=laporan,
+        pengaturan=pengaturan,
+        pita=pita,
+        renstra=renstra,
+        sasaran=sasaran,
+        program=program,
+        indikator_node=dict(indikator_node),
+    )
+    if not ringkas:
+        _lengkapi(data)
+    return data
 
+
+def _lengkapi(data: DataLaporan) -> None:
+    """The report's own parts: its narrative, tables, evaluations, organisation and images."""
+    instansi, tahun = data.instansi, data.tahun
     # Components and follow-ups are read by the agency, not prefetched per evaluation, so
     # that the query count does not depend on whether there are evaluations at all.
     ambang = [(p.lebih_dari, p.label) for p in PredikatEvaluasi.objects.all()]
@@ -248,30 +282,17 @@ def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
         for f in evaluasi_final(instansi, tahun)
     ]
     tahun_lke = {e.evaluasi.tahun for e in lke}
-    evaluasi = sorted(
+    data.evaluasi = sorted(
         [e for e in evaluasi if e.evaluasi.tahun not in tahun_lke] + lke, key=lambda e: e.evaluasi.tahun
     )
-
-    data = DataLaporan(
-        instansi=instansi,
-        tahun=tahun,
-        laporan=laporan,
-        pengaturan=pengaturan,
-        pita=pita,
-        renstra=renstra,
-        narasi={n.kunci: n for n in instansi.narasi.filter(tahun=tahun)},
-        sasaran=sasaran,
-        program=program,
-        indikator_node=dict(indikator_node),
-        pegawai=list(KomposisiPegawai.objects.filter(instansi=instansi, tahun=tahun)),
-        sarana=list(SaranaPrasarana.objects.filter(instansi=instansi, tahun=tahun)),
-        tabel_pendukung=list(TabelPendukung.objects.filter(instansi=instansi, tahun=tahun)),
-        belanja=list(BelanjaJenis.objects.filter(instansi=instansi, tahun=tahun)),
-        evaluasi=evaluasi,
-        perjanjian=list(PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun)),
-        unit_organisasi=list(UnitOrganisasi.objects.filter(instansi=instansi, tahun=tahun)),
-        gambar=list(GambarLaporan.objects.filter(instansi=instansi, tahun=tahun).select_related("berkas")),
-    )
+    data.narasi = {n.kunci: n for n in instansi.narasi.filter(tahun=tahun)}
+    data.pegawai = list(KomposisiPegawai.objects.filter(instansi=instansi, tahun=tahun))
+    data.sarana = list(SaranaPrasarana.objects.filter(instansi=instansi, tahun=tahun))
+    data.tabel_pendukung = list(TabelPendukung.objects.filter(instansi=instansi, tahun=tahun))
+    data.belanja = list(BelanjaJenis.objects.filter(instansi=instansi, tahun=tahun))
+    data.perjanjian = list(PerjanjianKinerja.objects.filter(instansi=instansi, tahun=tahun))
+    data.unit_organisasi = list(UnitOrganisasi.objects.filter(instansi=instansi, tahun=tahun))
+    data.gambar = list(GambarLaporan.objects.filter(instansi=instansi, tahun=tahun).select_related("berkas"))
     # Positions by their unit in one query, not a prefetch: a prefetch skips its query when
     # there are no units, and the count would depend on the data.
     for j in Jabatan.objects.filter(unit__instansi=instansi, unit__tahun=tahun):
@@ -279,4 +300,3 @@ def kumpulkan(instansi: Instansi, tahun: int) -> DataLaporan:
     data.tahun_realisasi = sorted(
         {t for i in data.semua_indikator() for t in i.realisasi_per_tahun if t <= tahun}
     )
-    return data

@@ -155,7 +155,7 @@ def _indikator(daftar: _Daftar, data: DataLaporan, i: IndikatorTerukur) -> None:
         if t < tahun:
             nilai(f"realisasi_{t}", f"Realisasi {t}", i.realisasi_per_tahun[t])
     # The counts a ratio's realisation is computed from (Tabel «Komponen Perhitungan Realisasi»).
-    for r in ind.realisasi.all():
+    for r in ind.daftar_realisasi:
         if r.triwulan is None and r.dari_komponen and r.tahun <= tahun:
             akhiran = "" if r.tahun == tahun else f"_{r.tahun}"
             for huruf, label, x in (

@@ -621,8 +621,8 @@ def _sumber_pembanding(data: DataLaporan, terbanding: list[IndikatorTerukur]) ->
     asal = dict.fromkeys(
         p.sumber
         for i in terbanding
-        for p in i.indikator.pembanding.all()
-        if p.tahun == data.tahun and p.sumber
+        for p in i.indikator.daftar_pembanding  # the report's year's
+        if p.sumber
     )
     return "; ".join([*asal, sumber_pengukuran(data)])
 
@@ -787,7 +787,7 @@ def komponen_realisasi(data: DataLaporan) -> list:
     for i in data.semua_indikator():
         dari_komponen = [
             r
-            for r in i.indikator.realisasi.all()
+            for r in i.indikator.daftar_realisasi
             if r.triwulan is None and r.dari_komponen and r.tahun <= data.tahun
         ]
         for n, r in enumerate(dari_komponen):
