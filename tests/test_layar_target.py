@@ -216,11 +216,25 @@ class HalamanSasaranTests(KasusInstansi):
         r = self.client.get(self.url, {"sasaran": "lain"})
         self.assertEqual([b.indikator for b in r.context["baris"]], [self.indikator_tujuan])
 
+    def test_an_indicators_own_page_links_to_the_grid_page_it_is_on(self):
+        for indikator, kunci in ((self.iku[1], str(self.sasaran[1].pk)), (self.indikator_tujuan, "lain")):
+            with self.subTest(indikator.nama):
+                r = self.client.get(self.url, {"indikator": indikator.pk})
+                self.assertEqual(r.context["halaman_aktif"].kunci, kunci)
+                self.assertContains(r, f'<tr id="indikator-{indikator.pk}">')
+        r = self.client.get(reverse("indikator-ubah", args=[self.a.slug, self.iku[1].pk]))
+        alamat = reverse("perjanjian-kinerja", args=[self.a.slug, TAHUN])
+        self.assertContains(r, f'href="{alamat}?indikator={self.iku[1].pk}#indikator-{self.iku[1].pk}"')
+
     def test_a_sasaran_not_in_the_grid_is_404(self):
         sasaran_b = Sasaran.objects.filter(renstra__instansi=self.b).first()
         for diminta in (str(sasaran_b.pk), "abc", "999999"):
             with self.subTest(diminta):
                 self.assertEqual(self.client.get(self.url, {"sasaran": diminta}).status_code, 404)
+        iku_b = Indikator.objects.filter(renstra__instansi=self.b).first()
+        for diminta in (str(iku_b.pk), "abc"):
+            with self.subTest(indikator=diminta):
+                self.assertEqual(self.client.get(self.url, {"indikator": diminta}).status_code, 404)
 
     def test_cells_of_another_page_posted_here_save_nothing(self):
         data = isian(self.client.get(self.url)) | {sel(self.iku[0], 1): "1", sel(self.iku[1], 1): "2"}

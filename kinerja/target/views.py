@@ -56,7 +56,8 @@ class Halaman:
 def halaman_sasaran(request, indikator: QuerySet[Indikator]):
     """The grid's pages (each sasaran the indicators fall under, in the plan's order,
     then the indicators under none if there are any), the page asked for by `?sasaran=`
-    (the first if none is asked; 404 if it is not one of them) and that page's indicators
+    (or the page of `?indikator=`; the first if none is asked; 404 if it is not one of
+    them) and that page's indicators
     as a queryset (two queries, whatever the size of the agency)."""
     jumlah = dict(
         indikator.annotate(kelompok_sasaran=SASARAN_INDIKATOR)
@@ -71,7 +72,7 @@ def halaman_sasaran(request, indikator: QuerySet[Indikator]):
     if jumlah.get(None):
         judul = "Di luar sasaran (tujuan, program tanpa sasaran)"
         halaman.append(Halaman(TANPA_SASARAN, judul, jumlah[None]))
-    diminta = request.GET.get("sasaran")
+    diminta = request.GET.get("sasaran") or _sasaran_indikator(request, indikator)
     aktif = next((h for h in halaman if h.kunci == diminta), None) if diminta else next(iter(halaman), None)
     if diminta and aktif is None:
         raise Http404("Sasaran ini tidak ada di tabel ini.")
@@ -81,6 +82,23 @@ def halaman_sasaran(request, indikator: QuerySet[Indikator]):
     elif aktif:
         terpilih = terpilih.filter(kelompok_sasaran=int(aktif.kunci))
     return terpilih, {"halaman": halaman, "halaman_aktif": aktif}
+
+
+def _sasaran_indikator(request, indikator: QuerySet[Indikator]) -> str | None:
+    """The page of the indicator `?indikator=<pk>` (a link from the indicator's own page
+    lands on the sasaran it falls under); None when none is asked, 404 when it is not in
+    the grid."""
+    pk = request.GET.get("indikator", "")
+    if not pk:
+        return None
+    ada = list(
+        indikator.filter(pk=int(pk) if pk.isdigit() else 0)
+        .annotate(kelompok_sasaran=SASARAN_INDIKATOR)
+        .values_list("kelompok_sasaran", flat=True)
+    )
+    if not ada:
+        raise Http404("Indikator ini tidak ada di tabel ini.")
+    return TANPA_SASARAN if ada[0] is None else str(ada[0])
 
 
 def _sel(indikator: list[Indikator], tahun: list[int], sumber, terkunci: set[int]) -> list[SelTarget]:
