@@ -28,19 +28,14 @@ from decimal import Decimal
 from django.apps import apps
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import IntegerField, Max, QuerySet, Sum, Value
+from django.db.models import IntegerField, Max, Q, QuerySet, Sum, Value
 
 from anggaran import hitung as hitung_anggaran
 from anggaran.models import Pagu, RealisasiAnggaran, letak_node
 from anggaran.ringkasan import NodeAnggaran, jumlah
-from evaluasi import hitung as hitung_lke
 from evaluasi.models import (
-    EvaluasiLke,
-    JawabanLke,
     KomponenLke,
     KriteriaLke,
-    Pihak,
-    StatusLke,
     SubKomponenLke,
 )
 from instansi.models import Instansi, Pemda, PengaturanLaporan, PredikatCapaian
@@ -53,14 +48,13 @@ from kinerja.models import (
     KomponenEvaluasi,
     PredikatEvaluasi,
     Program,
-    Realisasi,
     Renstra,
     SubKegiatan,
-    Target,
 )
-from kinerja.pengukuran import realisasi_tahun, target_pengukuran
+from kinerja.pengukuran import prefetch_ukuran, ukur
 from reviu.meja.data import daftar_meja, pemda_meja
 from reviu.models import Status
+from sakip.lhe.riwayat import evaluasi_final
 from sakip.lkjip.sidik import versi_kode
 
 # The years of the year-over-year columns: the dashboard's year and the four before it.
@@ -207,43 +201,20 @@ def _berlaku(renstra: list[Renstra], tahun: int) -> Renstra | None:
 
 
 def _capaian(pemda: QuerySet[Pemda], daftar_tahun: list[int], renstra_tahun, baris_tahun, pita) -> None:
-    """Each agency-year's IKU measured as the report measures them (`kinerja.pengukuran.ukur`'s
-    steps: the target in force, the realised value, the capaian by polarity and formula) over
-    rows read once and grouped here; three queries. `ukur` itself reads an indicator's
-    prefetched relations, whose every `.all()` costs a queryset: 0,1 ms, ten times per
-    indicator over five years, two seconds for a region of fifty agencies."""
-    iku = {
-        i.pk: i for i in Indikator.objects.filter(renstra__instansi__pemda__in=pemda, sasaran__isnull=False)
-    }
-    dari_iku = {
-        "indikator__renstra__instansi__pemda__in": pemda,
-        "indikator__sasaran__isnull": False,
-        "tahun__in": daftar_tahun,
-        "triwulan": None,
-    }
-    target, realisasi = defaultdict(list), defaultdict(list)
-    for t in Target.objects.filter(**dari_iku):
-        target[t.indikator_id].append(t)
-    for r in Realisasi.objects.filter(**dari_iku):
-        r.indikator = iku[r.indikator_id]  # a value from components reads its formula
-        realisasi[r.indikator_id].append(r)
+    """Each agency-year's IKU measured by `kinerja.pengukuran.ukur`, as the report measures
+    them, over the regions' IKU read with their yearly targets and realisations of the years
+    shown (`prefetch_ukuran`); three queries (one when the regions have no IKU)."""
+    tahunan = Q(tahun__in=daftar_tahun, triwulan__isnull=True)
+    iku = Indikator.objects.filter(renstra__instansi__pemda__in=pemda, sasaran__isnull=False)
+    iku = iku.prefetch_related(*prefetch_ukuran(tahunan))
     # A plan is in force for one agency in one or more of the years shown.
     tahun_renstra = defaultdict(list)
     for (instansi_id, tahun), renstra in renstra_tahun.items():
         tahun_renstra[renstra.pk].append((instansi_id, tahun))
     capaian = defaultdict(list)
-    for indikator in iku.values():
+    for indikator in iku:
         for instansi_id, tahun in tahun_renstra[indikator.renstra_id]:
-            ditarget = target_pengukuran(target[indikator.pk], tahun)
-            tercapai = realisasi_tahun(realisasi[indikator.pk], tahun)
-            capaian[instansi_id, tahun].append(
-                hitung.capaian(
-                    ditarget.nilai if ditarget else None,
-                    tercapai.nilai_efektif() if tercapai else hitung.TidakTerhitung.BELUM_DIUKUR,
-                    indikator.polaritas,
-                    indikator.rumus_turun(baris_tahun[instansi_id][0]),
-                )
-            )
+            capaian[instansi_id, tahun].append(ukur(indikator, tahun, baris_tahun[instansi_id][0]).capaian)
     for (instansi_id, tahun), nilai in capaian.items():
         isi = baris_tahun[instansi_id][1][tahun]
         isi.jumlah_iku = len(nilai)
@@ -316,7 +287,8 @@ def _anggaran(pemda: QuerySet[Pemda], tahun: int, renstra_tahun, baris_tahun) ->
 
 def _evaluasi(pemda: QuerySet[Pemda], tahun: int) -> dict[int, tuple[int, Decimal | None]]:
     """Each agency's latest evaluation up to `tahun`: (year, score). A final LKE takes the
-    place of its year's recorded scores, as in the report; six queries."""
+    place of its year's recorded scores, as in the report (`sakip.lhe.riwayat.evaluasi_final`
+    for the regions' agencies); eight queries."""
     terakhir: dict[int, tuple[int, Decimal | None]] = {}
     tercatat = (
         EvaluasiSakip.objects.filter(instansi__pemda__in=pemda, tahun__lte=tahun)
@@ -326,57 +298,11 @@ def _evaluasi(pemda: QuerySet[Pemda], tahun: int) -> dict[int, tuple[int, Decima
     )
     for e in tercatat:
         terakhir[e["instansi"]] = (e["tahun"], e["nilai"])
-    for e, skor in _skor_lke_final(pemda, tahun):
+    for f in evaluasi_final(Instansi.objects.filter(pemda__in=pemda), tahun):
+        e = f.evaluasi
         if e.tahun >= terakhir.get(e.instansi_id, (0, None))[0]:
-            terakhir[e.instansi_id] = (e.tahun, skor)
+            terakhir[e.instansi_id] = (e.tahun, f.skor.nilai)
     return terakhir
-
-
-def _skor_lke_final(pemda: QuerySet[Pemda], tahun: int) -> list[tuple[EvaluasiLke, Decimal]]:
-    """The evaluator's total score of every final LKE of the regions up to `tahun`, scored by
-    `evaluasi.hitung.skor` from the frozen worksheet; five queries, each level read by the
-    regions (the per-agency history with recommendations is `sakip.lhe.riwayat`)."""
-    saring = {"instansi__pemda__in": pemda, "tahun__lte": tahun, "status": StatusLke.FINAL}
-    evaluasi = list(EvaluasiLke.objects.filter(**saring).order_by("tahun"))
-    lewat = {f"evaluasi__{k}": v for k, v in saring.items()}
-    komponen, sub, kriteria = defaultdict(list), defaultdict(list), defaultdict(list)
-    for k in KomponenLke.objects.filter(**lewat):
-        komponen[k.evaluasi_id].append(k)
-    for s in SubKomponenLke.objects.filter(**{f"komponen__{k}": v for k, v in lewat.items()}):
-        sub[s.komponen_id].append(s)
-    for r in KriteriaLke.objects.filter(**{f"sub_komponen__komponen__{k}": v for k, v in lewat.items()}):
-        kriteria[r.sub_komponen_id].append(r)
-    jawaban = dict(
-        JawabanLke.objects.filter(
-            pihak=Pihak.EVALUATOR, **{f"kriteria__sub_komponen__komponen__{k}": v for k, v in lewat.items()}
-        ).values_list("kriteria_id", "nilai_skala")
-    )
-    return [
-        (
-            e,
-            hitung_lke.skor(
-                hitung_lke.KomponenMasukan(
-                    k.kode,
-                    k.nama,
-                    k.bobot,
-                    tuple(
-                        hitung_lke.SubMasukan(
-                            s.kode,
-                            s.nama,
-                            s.bobot,
-                            tuple(
-                                hitung_lke.nilai_jawaban(jawaban.get(r.pk, ""), r.nilai_pilihan())
-                                for r in kriteria[s.pk]
-                            ),
-                        )
-                        for s in sub[k.pk]
-                    ),
-                )
-                for k in komponen[e.pk]
-            ).nilai,
-        )
-        for e in evaluasi
-    ]
 
 
 def kumpulkan(

@@ -24,9 +24,9 @@ TAHUN = 2022
 # Session and user, the region, the filtered agencies' ids, the fingerprint (7); on a miss
 # the agencies with their state and notes, bands, Renstra, the IKU with targets and
 # realisations (3), programs with kegiatan and sub kegiatan (3), pagu and budget realisation
-# (2), recorded evaluations, final LKE (5), evaluation bands.
-NUM_KUERI = 29
-NUM_KUERI_NASIONAL = 27
+# (2), recorded evaluations, final LKE with its recommendations (7), evaluation bands.
+NUM_KUERI = 31
+NUM_KUERI_NASIONAL = 29
 # A hit: session and user, the region, the filtered agencies' ids, the fingerprint.
 NUM_KUERI_TERSIMPAN = 11
 TEMBOLOK = {

@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import QuerySet
+
 from evaluasi import hitung
 from evaluasi.models import (
     EvaluasiLke,
@@ -60,9 +62,11 @@ def baris_tindak_lanjut(rekomendasi: RekomendasiLke, tindak: TindakLanjutLke | N
     )
 
 
-def evaluasi_final(instansi: Instansi, sampai: int) -> list[EvaluasiFinal]:
-    """The final LKE evaluations of `instansi` up to year `sampai`, oldest first."""
-    saring = {"instansi": instansi, "tahun__lte": sampai, "status": StatusLke.FINAL}
+def evaluasi_final(instansi: Instansi | QuerySet[Instansi], sampai: int) -> list[EvaluasiFinal]:
+    """The final LKE evaluations of `instansi` (one agency, or those of a queryset: the
+    dashboard's, a region's) up to year `sampai`, oldest first."""
+    kunci = "instansi__in" if isinstance(instansi, QuerySet) else "instansi"
+    saring = {kunci: instansi, "tahun__lte": sampai, "status": StatusLke.FINAL}
     evaluasi = list(EvaluasiLke.objects.filter(**saring).order_by("tahun"))
     lewat = _lewat("evaluasi__", saring)
     komponen = defaultdict(list)
