@@ -247,6 +247,29 @@ class ProgressAndFailureTests(DenganPemeran, TestCase):
         entri = DBTaskResult.objects.get(id=p.id_antrean)
         self.assertEqual(entri.args_kwargs["args"], [p.pk, p.putaran])
 
+    @override_settings(TASKS=backend_db())
+    def test_a_progress_read_costs_the_same_for_1_and_10_waiting_jobs_and_asks_the_queue_once_per_limit(self):
+        def menunggu(tahun):
+            return [jalankan("pdf_lkjip", oleh=None, judul="PDF", instansi=self.a, tahun=t) for t in tahun]
+
+        p = menunggu([2000])[0]
+        url = reverse("pekerjaan-status", args=[p.pk])
+        self.client.force_login(self.perencana)
+        self.client.get(url)
+        # session, user, the two sweeps, the job, its agency's access (3)
+        with self.assertNumQueries(8):
+            self.client.get(url)
+        menunggu(range(2001, 2010))
+        with self.assertNumQueries(8):
+            self.client.get(url)
+        # Past the limit each waiting job's entry is asked for once (one query each on the
+        # database backend) and all are marked seen in one update; then none until the next.
+        Pekerjaan.objects.update(detak=timezone.now() - timedelta(minutes=5))
+        with self.assertNumQueries(8 + 10 + 1):
+            self.client.get(url)
+        with self.assertNumQueries(8):
+            self.client.get(url)
+
     def test_a_queue_out_of_reach_leaves_the_job_in_line_and_the_page_answers(self):
         p = self.pekerjaan(status=Status.ANTRI, percobaan=0, id_antrean="entri-di-redis")
         # Redis down: nothing listens on port 1.
