@@ -232,7 +232,7 @@ class HalamanSasaranTests(KasusInstansi):
             with self.subTest(diminta):
                 self.assertEqual(self.client.get(self.url, {"sasaran": diminta}).status_code, 404)
         iku_b = Indikator.objects.filter(renstra__instansi=self.b).first()
-        for diminta in (str(iku_b.pk), "abc"):
+        for diminta in (str(iku_b.pk), "abc", "9" * 30):
             with self.subTest(indikator=diminta):
                 self.assertEqual(self.client.get(self.url, {"indikator": diminta}).status_code, 404)
 

@@ -56,9 +56,8 @@ class Halaman:
 def halaman_sasaran(request, indikator: QuerySet[Indikator]):
     """The grid's pages (each sasaran the indicators fall under, in the plan's order,
     then the indicators under none if there are any), the page asked for by `?sasaran=`
-    (or the page of `?indikator=`; the first if none is asked; 404 if it is not one of
-    them) and that page's indicators
-    as a queryset (two queries, whatever the size of the agency)."""
+    or holding `?indikator=` (the first if none is asked; 404 if it is not one of them)
+    and that page's indicators as a queryset (two queries, whatever the agency's size)."""
     jumlah = dict(
         indikator.annotate(kelompok_sasaran=SASARAN_INDIKATOR)
         .order_by()
