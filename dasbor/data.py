@@ -25,19 +25,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.apps import apps
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import IntegerField, Max, Q, QuerySet, Sum, Value
+from django.db.models import Q, QuerySet, Sum
 
 from anggaran import hitung as hitung_anggaran
 from anggaran.models import Pagu, RealisasiAnggaran, letak_node
 from anggaran.ringkasan import NodeAnggaran, jumlah
-from evaluasi.models import (
-    KomponenLke,
-    KriteriaLke,
-    SubKomponenLke,
-)
 from instansi.models import Instansi, Pemda, PengaturanLaporan, PredikatCapaian
 from instansi.pengaturan import cari_predikat
 from kinerja import hitung
@@ -55,7 +49,7 @@ from kinerja.pengukuran import prefetch_ukuran, ukur
 from reviu.meja.data import daftar_meja, pemda_meja
 from reviu.models import Status
 from sakip.lhe.riwayat import evaluasi_final
-from sakip.lkjip.sidik import versi_kode
+from sakip.lkjip.sidik import SIAPA, baca_jejak, sql_jejak, versi_kode
 
 # The years of the year-over-year columns: the dashboard's year and the four before it.
 JUMLAH_TAHUN = 5
@@ -365,45 +359,39 @@ def per_pemda(baris: list[BarisInstansi]) -> list[BarisPemda]:
 
 
 @functools.cache
-def _sql_jejak() -> tuple[str, tuple]:
-    """The UNION ALL of the highest id per table, as SQL built once per process: the tables
-    do not change while it runs, and building 43 querysets costs more than running them."""
-    sumber = [(m.history.model, "history_id") for m in apps.get_models() if hasattr(m, "history")]
-    sumber += [(m, "id") for m in (KomponenLke, SubKomponenLke, KriteriaLke)]
-    bagian = [
-        tabel.objects.order_by()
-        .annotate(t=Value(n, output_field=IntegerField()))
-        .values("t")
-        .annotate(m=Max(kolom))
-        .values_list("t", "m")
-        for n, (tabel, kolom) in enumerate(sumber)
+def _sql_jejak(alias: str, jumlah: int) -> tuple[str, tuple]:
+    """`sidik`'s query for `jumlah` regions, compiled once per database with stand-in region
+    ids (`sakip.lkjip.sidik.SIAPA` onwards): compiling its dozen parts cost more than
+    running them."""
+    wakil = [SIAPA + n for n in range(jumlah)]
+    di_wilayah = {"instansi__pemda__in": wakil}
+    tanpa_riwayat = [
+        Pemda.objects.filter(pk__in=wakil),
+        PengaturanLaporan.objects.filter(**di_wilayah),
+        PredikatCapaian.objects.filter(**di_wilayah),
+        PredikatEvaluasi.objects.all(),
+        EvaluasiSakip.objects.filter(**di_wilayah),
+        KomponenEvaluasi.objects.filter(evaluasi__instansi__pemda__in=wakil),
     ]
-    return bagian[0].union(*bagian[1:], all=True).query.sql_with_params()
+    di_pemda = Instansi.objects.filter(pemda__in=wakil).values("pk")
+    sql, parameter = sql_jejak(di_pemda, True, tanpa_riwayat).query.sql_with_params()
+    return sql, tuple(parameter)
 
 
 def sidik(pemda: QuerySet[Pemda], tahun: int) -> str:
     """A hash that changes whenever anything the regions' dashboard shows may have changed,
-    in seven small queries: the highest history id of every versioned table of the site
-    (a created, changed or deleted row anywhere adds a record with a higher id; an index
-    lookup each, one UNION ALL), the highest id of the LKE's frozen copies (rows only ever
-    added), the few unversioned rows the dashboard reads for the regions (settings, rating
-    and evaluation bands, recorded evaluation scores, the regions' names), and the code
-    (`sakip.lkjip.sidik.versi_kode`). Any write on the site makes every dashboard new: coarse,
-    but a dashboard is recomputed at most once per change and per server process, and a
-    region's page is read far more often than its data changes."""
-    with connection.cursor() as kursor:
-        kursor.execute(*_sql_jejak())
-        jejak = sorted(kursor.fetchall())
-    di_wilayah = {"instansi__pemda__in": pemda}
-    tanpa_riwayat = [
-        pemda.order_by("pk").values_list("pk", "nama", "slug"),
-        PengaturanLaporan.objects.filter(**di_wilayah).order_by("pk").values_list(),
-        PredikatCapaian.objects.filter(**di_wilayah).order_by("pk").values_list(),
-        PredikatEvaluasi.objects.order_by("pk").values_list(),
-        EvaluasiSakip.objects.filter(**di_wilayah).order_by("pk").values_list(),
-        KomponenEvaluasi.objects.filter(evaluasi__instansi__pemda__in=pemda).order_by("pk").values_list(),
-    ]
-    isi = repr((versi_kode(), tahun, jejak, [list(q) for q in tanpa_riwayat]))
+    in two queries: the regions' ids, then (`sakip.lkjip.sidik.sql_jejak`) the revision
+    counters of their agencies and of reference data (`instansi.revisi`, bumped by every
+    write that reaches an agency, a review's included), the highest id and count of the
+    LKE's frozen copies, and the few unversioned rows the dashboard reads for the regions
+    (settings, rating and evaluation bands, recorded evaluation scores, the regions' names);
+    and the code (`sakip.lkjip.sidik.versi_kode`). A write in another region leaves this
+    region's dashboard as it is."""
+    ids = sorted(pemda.values_list("pk", flat=True))
+    sql, parameter = _sql_jejak(connection.alias, len(ids))
+    wakil = {SIAPA + n: pk for n, pk in enumerate(ids)}
+    jejak = baca_jejak(sql, [wakil.get(p, p) for p in parameter])
+    isi = repr((versi_kode(), tahun, jejak))
     return hashlib.sha256(isi.encode()).hexdigest()
 
 

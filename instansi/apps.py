@@ -1,4 +1,5 @@
-"""App config for `instansi`: connects the signal that gives a new agency its rating bands."""
+"""App config for `instansi`: connects the signal that gives a new agency its rating bands,
+and the receivers that bump an agency's revision counter on every write that reaches it."""
 
 from django.apps import AppConfig
 
@@ -8,4 +9,6 @@ class InstansiConfig(AppConfig):
     verbose_name = "Instansi"
 
     def ready(self):
-        from instansi import signals  # noqa: F401  (connects the receivers)
+        from instansi import revisi, signals  # noqa: F401  (connects the receivers)
+
+        revisi.hubungkan()

@@ -464,3 +464,24 @@ class GambarLaporan(BerVersi):
 
     def __str__(self):
         return self.judul
+
+
+class Revisi(models.Model):
+    """How many committed transactions changed what reaches an agency: the report's and the
+    dashboard's fingerprints read this row instead of every history table
+    (`instansi.revisi`). Keyed by the agency's id without a foreign key, so that a bump while
+    the agency is being deleted never blocks its deletion; 0 is the row of reference data
+    that reaches no agency (the LKE instruments), part of every fingerprint."""
+
+    instansi_id = models.PositiveBigIntegerField(primary_key=True)
+    # Writes in the layers the report reads (instansi … sakip); writes in the layers above
+    # them, which only the dashboard reads (a review's state and notes).
+    laporan = models.PositiveBigIntegerField(default=0)
+    lain = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "revisi data instansi"
+        verbose_name_plural = "revisi data instansi"
+
+    def __str__(self):
+        return f"{self.instansi_id}: {self.laporan}/{self.lain}"

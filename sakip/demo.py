@@ -22,6 +22,7 @@ from anggaran.hitung import Tahap
 from anggaran.models import BelanjaJenis, Pagu, RealisasiAnggaran
 from instansi.models import Instansi, KomposisiPegawai, Narasi, Pemda, PengaturanLaporan, SaranaPrasarana
 from instansi.pengaturan import MetodeEfisiensi, SusunanBab
+from instansi.revisi import naikkan
 from inti.angka import Pembulatan
 from kinerja.hitung import Polaritas
 from kinerja.models import (
@@ -140,7 +141,10 @@ def buat_instansi_demo(pemda: Pemda, seed: int, p: int, i: int, ukuran: Ukuran) 
         return None
     acak = random.Random(f"{seed}-{p}-{i}")
     with transaction.atomic():
-        return _Pembuat(acak, ukuran).buat(pemda, slug, i)
+        instansi = _Pembuat(acak, ukuran).buat(pemda, slug, i)
+        # Bulk rows send no signal: the agency's fingerprints move by hand (`instansi.revisi`).
+        naikkan([instansi.pk])
+        return instansi
 
 
 def _rupiah(acak: random.Random, bawah: int, atas: int) -> Decimal:
@@ -517,6 +521,7 @@ def gandakan(instansi: Instansi, kali: int = 10) -> None:
             )
             for salinan in range(1, kali):
                 _gandakan_sekali(asli, salinan)
+        naikkan([instansi.pk])
 
 
 @dataclass

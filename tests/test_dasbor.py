@@ -21,14 +21,14 @@ from tests.test_lhe import jalankan
 from tests.test_meja import baris_meja
 
 TAHUN = 2022
-# Session and user, the region, the filtered agencies' ids, the fingerprint (7); on a miss
+# Session and user, the region, the filtered agencies' ids, the fingerprint (2); on a miss
 # the agencies with their state and notes, bands, Renstra, the IKU with targets and
 # realisations (3), programs with kegiatan and sub kegiatan (3), pagu and budget realisation
 # (2), recorded evaluations, final LKE with its recommendations (7), evaluation bands.
-NUM_KUERI = 31
-NUM_KUERI_NASIONAL = 29
-# A hit: session and user, the region, the filtered agencies' ids, the fingerprint.
-NUM_KUERI_TERSIMPAN = 11
+NUM_KUERI = 26
+NUM_KUERI_NASIONAL = 24
+# A hit: session and user, the region, the filtered agencies' ids, the fingerprint (2).
+NUM_KUERI_TERSIMPAN = 6
 TEMBOLOK = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "dasbor": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "uji-dasbor"},

@@ -5,22 +5,21 @@ The PDF store (`render.pdf_laporan`, `sakip.models.BerkasPdf`) is keyed by it, s
 report whose data did not move is served in milliseconds: building the HTML to hash it took
 0,5 s for one agency and 3–4 s for ten times its data.
 
-What the fingerprint reads:
-- every edited row keeps a history (`inti.models.BerVersi`, django-simple-history), and a
-  created, changed or deleted row adds a history record with a higher id: per history
-  table, the highest id and the count of the records that reach the agency through their
-  foreign keys (reference tables that reach no agency, e.g. the LKE instruments, count
-  whole). One query, a UNION ALL of one aggregate per table. A deleted row's own record
-  may no longer reach the agency (its parent deleted with it), but the topmost deleted
-  row's record does, through a parent that still stands;
+What the fingerprint reads, in one query (a UNION ALL of a dozen small parts):
+- the agency's revision counter and the one of reference data (`instansi.revisi`): bumped
+  in the transaction of every save or deletion of a row with a history that reaches the
+  agency (through its foreign keys), whoever makes it, and by the bulk paths;
+- the LKE's frozen copies (rows only ever added or removed, in bulk): their highest id and
+  count as far as they reach the agency, in the same query;
 - the few rows without a history the report reads (the agency's settings and rating bands,
-  the evaluation bands, the older evaluation scores, its region's name) are read whole:
-  a handful per agency;
+  the evaluation bands, the older evaluation scores, its region's name), read whole as
+  text in the same query: a handful per agency, and a queryset `update()` on them is seen
+  too;
 - the code: the project's Python files and templates, hashed once per process, and the
   versions of the libraries that draw and lay out.
 
-Only the layers the report reads count (`LAPISAN`): a reviewer's note or a publication
-changes no report.
+Only the layers the report reads bump the counter it reads (`LAPISAN`): a reviewer's note
+or a publication changes no report.
 """
 
 import functools
@@ -31,17 +30,17 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, IntegerField, Max, Q, Value
+from django.db.models import Count, F, IntegerField, Max, Q, QuerySet, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from evaluasi.models import KomponenLke, KriteriaLke, PeristiwaLke, SubKomponenLke
-from instansi.models import Instansi, Pemda, PengaturanLaporan, PredikatCapaian
+from instansi.models import Instansi, Pemda, PengaturanLaporan, PredikatCapaian, Revisi
+from instansi.revisi import GLOBAL, LAPISAN, lupakan, saringan_instansi
 from kinerja.models import EvaluasiSakip, KomponenEvaluasi, PredikatEvaluasi, TindakLanjutEvaluasi
 
-LAPISAN = ("instansi", "kinerja", "anggaran", "evaluasi", "sakip")
 PUSTAKA = ("django", "matplotlib", "weasyprint", "graphviz")
 # Folders of the checkout that hold no code a report runs.
 BUKAN_KODE = {"tests", "benchmarks", "fixtures", "media", "staticfiles", "build"}
-_KEDALAMAN = 6
 
 
 @functools.cache
@@ -69,56 +68,20 @@ def _versi_pustaka(nama: str) -> str:
         return "-"
 
 
-def _jalur(model, kedalaman: int = _KEDALAMAN) -> list[tuple[str, bool]]:
-    """The shortest lookup from `model` to its agency through each forward foreign key, with
-    whether every step of it is required: [("indikator__renstra__instansi", True)]."""
-    if model is Instansi:
-        return [("", True)]
-    if kedalaman == 0:
-        return []
-    hasil = []
-    for f in model._meta.concrete_fields:
-        if not f.is_relation or f.related_model is None or f.related_model._meta.app_label not in LAPISAN:
-            continue
-        lanjut = _jalur(f.related_model, kedalaman - 1)
-        if lanjut:
-            sisa, wajib = min(lanjut, key=lambda j: (not j[1], j[0].count("__")))
-            hasil.append(((f"{f.name}__{sisa}" if sisa else f.name), wajib and not f.null))
-    return hasil
-
-
-@functools.cache
-def saringan_instansi(model) -> tuple[str, ...] | None:
-    """The lookups that tie a row of `model` to its agency (any one of them does), or None
-    for reference data that belongs to no agency. A required path alone when there is one
-    (an indicator's Renstra); else every optional one (a budget figure sits on a program,
-    a kegiatan or a sub kegiatan)."""
-    jalur = _jalur(model)
-    if not jalur:
-        return None
-    wajib = [j for j, w in jalur if w]
-    if wajib:
-        return (min(wajib, key=lambda j: j.count("__")),)
-    return tuple(j for j, _ in jalur)
-
-
-def _saring(qs, model, instansi_id: int):
-    """`qs` (rows of `model` or of its history) narrowed to those that reach the agency: a
-    foreign key in the ids of its parents that do, which the database answers from the
-    key's index (a chain of joins made PostgreSQL scan the history tables whole)."""
-    lewat = saringan_instansi(model)
-    if lewat is None:
-        return qs
-    if lewat == ("",):
-        return qs.filter(id=instansi_id)
+def _saring(qs, model, instansi):
+    """`qs` (rows of `model`) narrowed to those that reach the agency (an id) or agencies (a
+    queryset of ids): a foreign key in the ids of its parents that do, which the database
+    answers from the key's index (a chain of joins made PostgreSQL scan the tables whole)."""
+    di = "__in" if isinstance(instansi, QuerySet) else ""
     q = Q()
-    for jalur in lewat:
+    for jalur in saringan_instansi(model):
         langkah, _, sisa = jalur.partition("__")
         if not sisa:
-            q |= Q(**{f"{langkah}_id": instansi_id})
+            q |= Q(**{f"{langkah}_id{di}": instansi})
         else:
             induk = model._meta.get_field(langkah).related_model
-            q |= Q(**{f"{langkah}_id__in": induk._base_manager.filter(**{sisa: instansi_id}).values("pk")})
+            induk_di = induk._base_manager.filter(**{f"{sisa}{di}": instansi}).values("pk")
+            q |= Q(**{f"{langkah}_id__in": induk_di})
     return qs.filter(q)
 
 
@@ -127,49 +90,95 @@ def model_berriwayat() -> list:
     return [m for m in apps.get_models() if m._meta.app_label in LAPISAN and hasattr(m, "history")]
 
 
-# An agency id no agency has, where the compiled query of `_jejak` takes the agency's.
-_SIAPA = -7_000_000_007
+# The LKE's frozen copies of an instrument, and its events: rows only ever added (in bulk)
+# or removed, without a history.
+SALINAN_LKE = (KomponenLke, SubKomponenLke, KriteriaLke, PeristiwaLke)
+
+
+def _utuh(nomor: int, qs: QuerySet) -> QuerySet:
+    """The rows of `qs`, a few without a history, read whole: (part, 0, 0, the row's fields
+    as text), to go in `sql_jejak`'s one query."""
+    kolom = []
+    for f in qs.model._meta.concrete_fields:
+        kolom += [Coalesce(Cast(f.attname, TextField()), Value("∅"), output_field=TextField()), Value("|")]
+    nol = Value(0, output_field=IntegerField())
+    return (
+        qs.order_by()
+        .annotate(t=Value(nomor, output_field=IntegerField()), a=nol, b=nol)
+        .annotate(s=Concat(*kolom, output_field=TextField()))
+        .values_list("t", "a", "b", "s")
+    )
+
+
+def sql_jejak(instansi, lain: bool, utuh: list[QuerySet]) -> QuerySet:
+    """One query for what changes reach the agency (an id) or agencies (a queryset of ids),
+    rows of (part, number, number, text):
+    - per revision row, the agencies' and reference data's (GLOBAL): (-1, counter of the
+      report's layers, counter of the layers above them or 0 without `lain`, agency);
+    - per table of `SALINAN_LKE`, as far as it reaches them: (part, highest id, count, "");
+    - the rows of `utuh` read whole (`_utuh`)."""
+    di = "__in" if isinstance(instansi, QuerySet) else ""
+    nol = Value(0, output_field=IntegerField())
+    revisi = (
+        Revisi.objects.filter(Q(**{f"instansi_id{di}": instansi}) | Q(instansi_id=GLOBAL))
+        .order_by()
+        .annotate(t=Value(-1, output_field=IntegerField()), atas=F("lain") if lain else nol)
+        .annotate(s=Cast("instansi_id", TextField()))
+        .values_list("t", "laporan", "atas", "s")
+    )
+    lke = [
+        _saring(model.objects.order_by(), model, instansi)
+        .annotate(t=Value(nomor, output_field=IntegerField()))
+        .values("t")
+        .annotate(m=Max("id"), n=Count("id"), s=Value("", output_field=TextField()))
+        .values_list("t", "m", "n", "s")
+        for nomor, model in enumerate(SALINAN_LKE)
+    ]
+    baris = [_utuh(100 + nomor, qs) for nomor, qs in enumerate(utuh)]
+    return revisi.union(*lke, *baris, all=True)
+
+
+def baca_jejak(sql: str, parameter) -> list[tuple]:
+    """`sql_jejak`'s rows in a stable order. A fingerprint read now must differ from one read
+    after this transaction's next write: it forgets what it bumped (`instansi.revisi.lupakan`)."""
+    lupakan(connection.alias)
+    with connection.cursor() as kursor:
+        kursor.execute(sql, parameter)
+        return sorted(tuple(baris) for baris in kursor.fetchall())
+
+
+# An id no agency or region has, where a query compiled once takes the real one: within
+# every id column's range (Django drops a filter on a value its column cannot hold).
+SIAPA = 7_000_000_007
 
 
 @functools.cache
 def _sql_jejak(alias: str) -> tuple[str, tuple]:
-    """`_jejak`'s query compiled once per database: building and compiling its forty-odd
-    parts cost more than running them."""
-    sumber = [(m.history.model, m, "history_id") for m in model_berriwayat()]
-    sumber += [(m, m, "id") for m in (KomponenLke, SubKomponenLke, KriteriaLke, PeristiwaLke)]
-    bagian = [
-        _saring(tabel._base_manager.order_by(), model, _SIAPA)
-        .annotate(t=Value(nomor, output_field=IntegerField()))
-        .values("t")
-        .annotate(m=Max(kolom), n=Count(kolom))
-        .values_list("t", "m", "n")
-        for nomor, (tabel, model, kolom) in enumerate(sumber)
-    ]
-    pertama, *lain = bagian
-    sql, parameter = pertama.union(*lain, all=True).query.sql_with_params()
+    """`sql_jejak` for one agency, compiled once per database."""
+    sql, parameter = sql_jejak(SIAPA, False, tanpa_riwayat(SIAPA)).query.sql_with_params()
     return sql, tuple(parameter)
 
 
 def _jejak(instansi: Instansi) -> list[tuple]:
-    """(part, highest id, count) per history table and per table of rows only ever added or
-    removed, as far as each reaches the agency: one query."""
     sql, parameter = _sql_jejak(connection.alias)
-    with connection.cursor() as kursor:
-        kursor.execute(sql, [instansi.pk if p == _SIAPA else p for p in parameter])
-        return sorted(tuple(baris) for baris in kursor.fetchall())
+    return baca_jejak(sql, [instansi.pk if p == SIAPA else p for p in parameter])
+
+
+def tanpa_riwayat(instansi: int) -> list[QuerySet]:
+    """The rows without a history the agency's report reads: its region, settings and rating
+    bands, the evaluation bands, its older evaluation scores and their follow-ups."""
+    return [
+        Pemda.objects.filter(instansi=instansi),
+        PengaturanLaporan.objects.filter(instansi=instansi),
+        PredikatCapaian.objects.filter(instansi=instansi),
+        PredikatEvaluasi.objects.all(),
+        EvaluasiSakip.objects.filter(instansi=instansi),
+        KomponenEvaluasi.objects.filter(evaluasi__instansi=instansi),
+        TindakLanjutEvaluasi.objects.filter(evaluasi__instansi=instansi),
+    ]
 
 
 def sidik_laporan(instansi: Instansi, tahun: int) -> str:
-    """The agency-year's report fingerprint, in seven queries whatever its size."""
-    urut = ("pk",)
-    tanpa_riwayat = [
-        Pemda.objects.filter(instansi=instansi).values_list(),
-        PengaturanLaporan.objects.filter(instansi=instansi).values_list(),
-        PredikatCapaian.objects.filter(instansi=instansi).order_by(*urut).values_list(),
-        PredikatEvaluasi.objects.order_by(*urut).values_list(),
-        EvaluasiSakip.objects.filter(instansi=instansi).order_by(*urut).values_list(),
-        KomponenEvaluasi.objects.filter(evaluasi__instansi=instansi).order_by(*urut).values_list(),
-        TindakLanjutEvaluasi.objects.filter(evaluasi__instansi=instansi).order_by(*urut).values_list(),
-    ]
-    isi = repr((versi_kode(), instansi.pk, tahun, _jejak(instansi), [list(q) for q in tanpa_riwayat]))
+    """The agency-year's report fingerprint, in one query whatever its size."""
+    isi = repr((versi_kode(), instansi.pk, tahun, _jejak(instansi)))
     return hashlib.sha256(isi.encode()).hexdigest()
