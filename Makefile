@@ -14,7 +14,7 @@ APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejav
 	chromium chromium-driver
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup system-deps run test lint produksi uji-produksi
+.PHONY: setup system-deps run test lint produksi uji-produksi bench-setup bench
 
 system-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -53,6 +53,14 @@ produksi: setup
 
 uji-produksi: setup
 	scripts/produksi.sh uji
+
+# The benchmarks (benchmarks/README.md) also need Debian's `wrk`, which CI does not: installed
+# here, not by `setup`. `make bench DATABASE_URL=postgres://…` runs them all (benchmarks/semua.sh).
+bench-setup:
+	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(APT_PACKAGES) wrk"
+
+bench: setup bench-setup
+	@benchmarks/semua.sh
 
 lint: setup
 	$(VENV)/bin/ruff check .
