@@ -19,6 +19,7 @@ from anggaran.ringkasan import NodeAnggaran
 from instansi.models import Instansi
 from inti.angka import format_rupiah
 from inti.forms import AngkaField, VersiField
+from inti.penyaji import PENYAJI_RINGAN
 from inti.versi import Tulis
 
 UANG = {"max_digits": 18, "decimal_places": 2, "min_value": 0, "required": False}
@@ -28,8 +29,10 @@ KOLOM = [*((t.value, t.label) for t in Tahap), (REALISASI, "Realisasi")]
 
 
 class VersiForm(forms.Form):
-    """A form for one versioned row; `versi` is 0 when the row did not exist yet."""
+    """A form for one versioned row; `versi` is 0 when the row did not exist yet. A grid
+    has hundreds of them, so their inputs are written without a template render each."""
 
+    default_renderer = PENYAJI_RINGAN
     versi = VersiField()
 
     def galat(self) -> list[str]:
