@@ -2,7 +2,7 @@
 a fixed number of queries whatever the number of agencies, indicators or programs.
 
 What SQL can aggregate it aggregates: the report's state and the open notes are subqueries
-on the agencies' query (`reviu.meja.views.daftar_meja`, the desk's), an evaluation's recorded
+on the agencies' query (`reviu.meja.data.daftar_meja`, the desk's), an evaluation's recorded
 score is `Sum` of its components. Two figures cannot be a plain `Sum`/`Avg` without writing
 the rules twice: a capaian depends on the indicator's polarity, the agency's formula for
 lower-is-better and the target in force (PK perubahan, else PK, else Renstra), which
