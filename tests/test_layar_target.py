@@ -106,6 +106,13 @@ class TargetTriwulanTests(TriwulanTestCase):
         self.assertEqual(self.client.post(self.url, {sel(self.iku, 1): "1"}).status_code, 404)
         self.assertFalse(Target.objects.filter(triwulan__isnull=False).exists())
 
+    def test_a_year_outside_every_renstra_is_404_with_the_reason(self):
+        for nama in ("target-triwulan", "rencana-aksi", "perjanjian-kinerja"):
+            with self.subTest(nama):
+                r = self.client.get(reverse(nama, args=[self.a.slug, 2030]))
+                self.assertEqual(r.status_code, 404)
+                self.assertEqual(r.context["exception"], "Tidak ada Renstra yang mencakup tahun 2030.")
+
     def test_reviewer_reads_the_grid_without_inputs_and_cannot_post(self):
         self.triwulan(1, D("4.5"))
         self.client.force_login(self.pemeriksa)

@@ -270,6 +270,10 @@ def _sel_triwulan(request, ruang: akses.Akses, tahun: int, dengan_aksi: bool = F
     indikator, konteks = halaman_sasaran(
         request, Indikator.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
     )
+    if not konteks["halaman"]:
+        # No indicator at all: a Renstra yet to be filled (an empty grid) or no Renstra for
+        # the year (404, as the PK's grid); asked only then, so a filled grid costs nothing.
+        _renstra_tahun(instansi, tahun)
     indikator = _urut(indikator)
     tersimpan = {
         (t.indikator_id, t.triwulan): t
