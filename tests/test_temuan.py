@@ -25,7 +25,7 @@ from reviu.temuan import PEMERIKSAAN, Temuan, temukan
 from sakip.lkjip.data import kumpulkan
 from sakip.lkjip.susun import susun
 from tests.errata import baca_target_berbeda
-from tests.factories import buat_instansi
+from tests.factories import buat_instansi, buat_pemeran
 
 TAHUN = 2022
 LB, BL = "koperindag-lampung-barat", "diskopukm-bandar-lampung"
@@ -62,6 +62,11 @@ class KasusTemuan(TestCase):
 
 
 class IndikatorTests(KasusTemuan):
+    def assertLandsOnTheRow(self, tautan: str, ind: Indikator) -> None:
+        """A finding's grid link opens the page (one sasaran's) that holds the indicator's row."""
+        self.client.force_login(buat_pemeran(self.instansi, buat_instansi("dinas-b"))[0])
+        self.assertContains(self.client.get(tautan), f'id="indikator-{ind.pk}"')
+
     def test_renstra_without_targets_for_the_year(self):
         self.assertEqual(self.temuan(indikator.renstra_tanpa_target), [])
         Target.objects.filter(indikator=self.iku, sumber=Target.Sumber.RENSTRA).delete()
@@ -70,13 +75,17 @@ class IndikatorTests(KasusTemuan):
         self.assertEqual((t.kode, t.objek), ("renstra-tanpa-target", "Renstra 2021–2026"))
         self.assertIn("1 dari 1 indikator sasaran", t.pesan)
         self.assertIn("«Persentase koperasi sehat 0»", t.pesan)
-        self.assertEqual(t.tautan, reverse("target-renstra", args=[self.instansi.slug, renstra.pk]))
+        grid = reverse("target-renstra", args=[self.instansi.slug, renstra.pk])
+        self.assertEqual(t.tautan, f"{grid}?indikator={self.iku.pk}#indikator-{self.iku.pk}")
+        self.assertLandsOnTheRow(t.tautan, self.iku)
 
     def test_pk_target_differing_from_the_renstra_target(self):
         (t,) = self.temuan(indikator.pk_beda_renstra)
         self.assertEqual((t.kode, t.objek), ("pk-beda-renstra", "Indikator «Persentase koperasi sehat 0»"))
         self.assertEqual(t.pesan, "Target Renstra 2022 18 %, sedangkan Perjanjian Kinerja (murni) 18,11 %.")
-        self.assertEqual(t.tautan, self.alamat("perjanjian-kinerja"))
+        grid = self.alamat("perjanjian-kinerja")
+        self.assertEqual(t.tautan, f"{grid}?indikator={self.iku.pk}#indikator-{self.iku.pk}")
+        self.assertLandsOnTheRow(t.tautan, self.iku)
         self.target(self.iku, Target.Sumber.PK_PERUBAHAN, "19.5")
         (t,) = self.temuan(indikator.pk_beda_renstra)
         self.assertIn("Perjanjian Kinerja (murni) 18,11 %; Perjanjian Kinerja perubahan 19,50 %", t.pesan)

@@ -56,3 +56,9 @@ def alamat(data: DataLaporan, nama: str, *args) -> str:
 def alamat_instansi(data: DataLaporan, nama: str, *args) -> str:
     """A screen of the agency without a year: the indicator form, the Renstra's targets."""
     return reverse(nama, args=[data.instansi.slug, *args])
+
+
+def di_kisi(alamat_kisi: str, indikator: Indikator) -> str:
+    """A target grid at the indicator's row: grids show one sasaran per page, so the link
+    names the indicator (`?indikator=`) to land on its page, and its row (`#indikator-`)."""
+    return f"{alamat_kisi}?indikator={indikator.pk}#indikator-{indikator.pk}"

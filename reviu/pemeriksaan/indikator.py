@@ -8,7 +8,7 @@ from inti.periode import label_triwulan
 from kinerja.hitung import TidakTerhitung
 from kinerja.models import SifatTriwulan, Target
 from kinerja.pengukuran import realisasi_tahun
-from reviu.pemeriksaan import Temuan, alamat, alamat_instansi, nama_indikator, nilai, persen
+from reviu.pemeriksaan import Temuan, alamat, alamat_instansi, di_kisi, nama_indikator, nilai, persen
 from sakip.lkjip.data import DataLaporan, IndikatorTerukur
 
 PK = (Target.Sumber.PK_MURNI, Target.Sumber.PK_PERUBAHAN)
@@ -30,7 +30,8 @@ def renstra_tanpa_target(data: DataLaporan) -> Iterator[Temuan]:
             pesan=f"{len(tanpa)} dari {len(sasaran)} indikator sasaran belum memiliki target "
             f"Renstra tahun {data.tahun}: {nama}.",
             objek=f"Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}",
-            tautan=alamat_instansi(data, "target-renstra", renstra.pk),
+            # One finding for them all: it opens the grid at the first of them.
+            tautan=di_kisi(alamat_instansi(data, "target-renstra", renstra.pk), tanpa[0].indikator),
         )
 
 
@@ -52,7 +53,7 @@ def pk_beda_renstra(data: DataLaporan) -> Iterator[Temuan]:
                 pesan=f"Target Renstra {data.tahun} {nilai(data, i.indikator, renstra)}, "
                 f"sedangkan {'; '.join(beda)}.",
                 objek=nama_indikator(i.indikator),
-                tautan=alamat(data, "perjanjian-kinerja"),
+                tautan=di_kisi(alamat(data, "perjanjian-kinerja"), i.indikator),
             )
 
 
