@@ -92,7 +92,9 @@ def ukur(
     return Pengukuran(
         tahun=tahun,
         target=target.nilai if target else None,
-        sumber_target=target.get_sumber_display() if target else None,
+        # The label by the enum: get_sumber_display flattens the field's choices on every
+        # call, a tenth of the ten-times agency home's time.
+        sumber_target=Target.Sumber(target.sumber).label if target else None,
         realisasi=nilai,
         capaian=capaian,
         predikat=cari_predikat(capaian if isinstance(capaian, Decimal) else None, pita),
