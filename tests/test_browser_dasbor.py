@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from instansi.models import Pemeriksa
 from kinerja.models import Realisasi
 from tests.factories import buat_instansi, buat_pemda
-from tests.test_browser import chromium
+from tests.peramban import chromium, masuk
 
 TAHUN = 2022
 
@@ -64,3 +64,20 @@ class DashboardInBrowserTests(StaticLiveServerTestCase):
         self.assertIn("urut=-capaian", b.current_url)
         ditolak = [m for m in b.get_log("browser") if "Content Security Policy" in m["message"]]
         self.assertEqual(ditolak, [])
+
+    def test_the_table_fits_a_1280_screen_and_scrolls_in_its_own_box_on_a_phone(self):
+        b = self.browser
+        masuk(b, self.live_server_url, "pemeriksa-kota", "sandi-kota-123")
+        lebar = """const k = document.querySelector('#dasbor').parentElement;
+            const m = document.querySelector('main');
+            return [k.scrollWidth > k.clientWidth, m.scrollWidth > m.clientWidth,
+                    document.documentElement.scrollWidth > document.documentElement.clientWidth];"""
+        try:
+            # (the table's box, the page's main box, the page itself) wider than shown
+            for layar, harapan in ((1280, [False, False, False]), (390, [True, False, False])):
+                with self.subTest(layar):
+                    b.set_window_size(layar, 900)
+                    b.get(self.url)
+                    self.assertEqual(b.execute_script(lebar), harapan)
+        finally:
+            b.set_window_size(1280, 1600)
