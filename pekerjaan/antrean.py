@@ -30,7 +30,7 @@ from django.utils.formats import date_format
 from django_tasks.base import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist
 
-from pekerjaan.models import Pekerjaan
+from pekerjaan.models import Pekerjaan, antrean_sini
 
 Status = Pekerjaan.Status
 log = logging.getLogger(__name__)
@@ -65,17 +65,16 @@ def kirim(pekerjaan: Pekerjaan) -> None:
     """Enqueue the job's task for its current run and record the queue's id for its entry
     (not over a newer run's: the sweep may have put the job in line again meanwhile)."""
     entri = (
-        TUGAS[pekerjaan.nama_tugas]
-        .using(queue_name=settings.PEKERJAAN_ANTREAN)
-        .enqueue(pekerjaan.pk, pekerjaan.putaran)
+        TUGAS[pekerjaan.nama_tugas].using(queue_name=antrean_sini()).enqueue(pekerjaan.pk, pekerjaan.putaran)
     )
     Pekerjaan.objects.filter(pk=pekerjaan.pk, putaran=pekerjaan.putaran).update(id_antrean=entri.id)
 
 
 def antre_lagi(pesan: str) -> dict:
-    """The fields of a job put in line again under a new run token, its entry yet to be made."""
+    """The fields of a job put in line again, in this process's queue, under a new run token,
+    its entry yet to be made."""
     return {"status": Status.ANTRI, "putaran": Pekerjaan.putaran_baru(), "id_antrean": "",
-            "detak": timezone.now(), "pesan": pesan}  # fmt: skip
+            "antrean": antrean_sini(), "detak": timezone.now(), "pesan": pesan}  # fmt: skip
 
 
 def jalankan(nama_tugas: str, *, oleh, judul: str, induk: Pekerjaan | None = None, **argumen) -> Pekerjaan:
@@ -115,16 +114,19 @@ def ulang(pekerjaan: Pekerjaan) -> None:
 
 
 def sapu() -> int:
-    """Jobs silent longer than the limit: those running whose worker died, those in line
-    whose queue entry is gone. Returns how many were put in line again or failed."""
+    """Jobs of this process's queue silent longer than the limit: those running whose worker
+    died, those in line whose queue entry is gone. Returns how many were put in line again or
+    failed. Another queue's jobs are another deployment's (or benchmark's) to sweep: this
+    process's backend may not even serve that queue."""
     batas = timezone.now() - timedelta(seconds=settings.PEKERJAAN_BATAS_DETAK)
-    return _sapu_berjalan(batas) + _sapu_antri(batas)
+    sepi = Pekerjaan.objects.filter(antrean=antrean_sini(), detak__lt=batas)
+    return _sapu_berjalan(sepi) + _sapu_antri(sepi)
 
 
-def _sapu_berjalan(batas) -> int:
+def _sapu_berjalan(sepi) -> int:
     """Jobs whose worker stopped beating: run again while attempts remain, else failed.
     A bulk job's parent is left out: its state follows its parts."""
-    mati = Pekerjaan.objects.filter(status=Status.BERJALAN, detak__lt=batas, anak__isnull=True)
+    mati = sepi.filter(status=Status.BERJALAN, anak__isnull=True)
     jumlah = 0
     for p in mati:
         terakhir = date_format(timezone.localtime(p.detak), "j F Y H.i.s")
@@ -150,13 +152,13 @@ def _sapu_berjalan(batas) -> int:
     return jumlah
 
 
-def _sapu_antri(batas) -> int:
+def _sapu_antri(sepi) -> int:
     """Jobs in line longer than the limit whose queue entry is gone, or was taken up or ended
     without the job's being claimed (a worker died or failed before `kerjakan`): put in line
     again, which costs no attempt (none began). Those whose entry still waits (a long line)
     are seen alive, and looked at again only after another limit."""
     hidup, jumlah = [], 0
-    for p in Pekerjaan.objects.filter(status=Status.ANTRI, detak__lt=batas):
+    for p in sepi.filter(status=Status.ANTRI):
         try:
             masih = _masih_antre(p)
         except Exception:

@@ -19,6 +19,11 @@ from instansi.models import Instansi, Pemda
 from inti.periode import VALIDATOR_TAHUN
 
 
+def antrean_sini() -> str:
+    """The queue this process sends jobs to and whose jobs its sweep looks after."""
+    return settings.PEKERJAAN_ANTREAN
+
+
 class Pekerjaan(models.Model):
     class Status(models.TextChoices):
         ANTRI = "antri", "Menunggu giliran"
@@ -61,6 +66,9 @@ class Pekerjaan(models.Model):
     # The queue's own id for the current run's entry; empty until the queue has taken it. By
     # it the sweep tells a job still in line from one the queue never got or lost.
     id_antrean = models.CharField(max_length=64, blank=True)
+    # The queue (PEKERJAAN_ANTREAN) the job was put in line in: a deployment's sweep looks
+    # only after its own, so two sharing one Redis or one database never take each other's.
+    antrean = models.CharField(max_length=64, default=antrean_sini)
     # The job's last sign of life: put in line, seen in line by the sweep, or beating while it
     # runs. One silent longer than PEKERJAAN_BATAS_DETAK is what the sweep looks at.
     detak = models.DateTimeField(default=timezone.now)

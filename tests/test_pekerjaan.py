@@ -283,6 +283,39 @@ class ProgressAndFailureTests(DenganPemeran, TestCase):
                 status = self.client.get(reverse("pekerjaan-status", args=[p.pk])).json()
         self.assertEqual(status["status"], "antri")
 
+    def test_the_sweep_leaves_another_queues_jobs_alone_on_either_backend(self):
+        """Two deployments on one Redis or one database: the jobs of queue «default», silent
+        and without a live entry, are not this process's («sini») to send again nor to fail."""
+        lain = [
+            self.pekerjaan(antrean="default"),
+            self.pekerjaan(antrean="default", percobaan=settings.PEKERJAAN_PERCOBAAN_MAKS),
+            self.pekerjaan(antrean="default", status=Status.ANTRI, percobaan=0),
+        ]
+        redis = "redis://127.0.0.1:6379/0"
+        backend = {
+            "db": {"TASKS": backend_db("sini")},
+            "rq": {
+                "TASKS": {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["sini"]}},
+                "RQ_QUEUES": {n: {"URL": redis} for n in ("sini", "default")},
+            },
+        }
+        for nama, setelan in backend.items():
+            with self.subTest(nama), override_settings(PEKERJAAN_ANTREAN="sini", **setelan):
+                with self.assertNoLogs("pekerjaan.antrean"):
+                    self.assertEqual(sapu(), 0)
+                for p in lain:
+                    sebelum = (p.status, p.putaran, p.detak)
+                    p.refresh_from_db()
+                    self.assertEqual((p.status, p.putaran, p.detak), sebelum)
+        self.assertFalse(DBTaskResult.objects.exists())
+        # Its own queue's sweep does take them up.
+        with override_settings(TASKS=backend_db("default"), PEKERJAAN_ANTREAN="default"):
+            self.assertEqual(sapu(), 3)
+        self.assertEqual(
+            sorted(Pekerjaan.objects.values_list("status", "antrean")),
+            [(Status.ANTRI, "default"), (Status.ANTRI, "default"), (Status.GAGAL, "default")],
+        )
+
 
 class BulkTests(DenganPemeran, TestCase):
     @classmethod
