@@ -246,19 +246,25 @@ def _persen(satuan: str) -> bool:
 
 
 def _susun_katalog(dokumen: "Dokumen") -> tuple[_Katalog, dict[str, rujukan.Rujukan]]:
+    """The check's catalogue from the one `susun` built (`Dokumen.daftar_rujukan`): its figures'
+    codes; the numbered tables' and charts' belong to no entity and are passed over."""
     data = dokumen.data
-    daftar = rujukan.katalog(data)
+    daftar = dokumen.daftar_rujukan
     k = _Katalog()
-    for kode, r in daftar.items():
-        if kode.endswith(".satuan") and isinstance(r.nilai, str):
-            k.satuan[_entitas(kode)] = _normal(r.nilai)
-    for kode, r in daftar.items():
-        entitas = _entitas(kode)
+    semua = [(kode, _entitas(kode), r) for kode, r in daftar.items()]
+    for kode, entitas, r in semua:
+        if entitas and kode.endswith(".satuan") and isinstance(r.nilai, str):
+            k.satuan[entitas] = _normal(r.nilai)
+    nama = {}  # an entity's some forty codes share its name: normalised once
+    for kode, entitas, r in semua:
         if entitas is None:
             continue
         ukuran = kode.rsplit(".", 1)[1]
-        if entitas != TOTAL and not entitas.startswith("evaluasi") and len(_normal(r.objek).split()) >= 2:
-            k.nama.setdefault(_normal(r.objek), entitas)
+        if entitas != TOTAL and not entitas.startswith("evaluasi"):
+            if r.objek not in nama:
+                nama[r.objek] = _normal(r.objek)
+            if len(nama[r.objek].split()) >= 2:
+                k.nama.setdefault(nama[r.objek], entitas)
         if ukuran == "predikat" and entitas.startswith("evaluasi") and r.nilai:
             k.predikat[int(entitas.split(".")[1])] = str(r.nilai)
         nilai = r.nilai

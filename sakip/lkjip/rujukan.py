@@ -9,7 +9,7 @@ ended up with («Tabel 4.2»). Rupiah figures print bare, as the tables print th
 
 - `katalog(data)`: every figure code of a report, from the gathered data (no query);
 - `sambungkan(dokumen)`: gives every text of an assembled report the text of its codes,
-  the figures' and the numbered tables' and charts';
+  the figures' and the numbered tables' and charts' (and keeps them in `Dokumen.daftar_rujukan`);
 - `periksa(dokumen)`: what points nowhere (a deleted indicator, an unknown code, a marker
   that placed nothing), with its place — for the report page and the narrative editor.
 """
@@ -410,11 +410,12 @@ def semua_rujukan(dokumen: "Dokumen") -> dict[str, Rujukan]:
 
 
 def sambungkan(dokumen: "Dokumen") -> None:
-    """Give every text of the report the printed text of each code it writes."""
-    daftar = semua_rujukan(dokumen)
+    """Give every text of the report the printed text of each code it writes, and keep
+    the catalogue in `dokumen.daftar_rujukan` for what reads it later (`angka_narasi.periksa`)."""
+    dokumen.daftar_rujukan = semua_rujukan(dokumen)
     for _, _, item in _semua_isi(dokumen):
         if isinstance(item, Teks):
-            terjemahkan(item, daftar, dokumen.data.pengaturan)
+            terjemahkan(item, dokumen.daftar_rujukan, dokumen.data.pengaturan)
 
 
 def terjemahkan(teks: Teks, daftar: dict[str, Rujukan], pengaturan) -> None:

@@ -47,6 +47,9 @@ class Dokumen:
     cara_hitung: list[str]
     daftar_tabel: list[Tabel] = field(default_factory=list)
     daftar_grafik: list[Grafik] = field(default_factory=list)
+    # Every code a narrative may write → its Rujukan (`rujukan.semua_rujukan`), built once
+    # by `rujukan.sambungkan`; the figures check (`angka_narasi.periksa`) reads the same.
+    daftar_rujukan: dict[str, "rujukan.Rujukan"] = field(default_factory=dict)
 
     @property
     def judul(self) -> str:
