@@ -66,6 +66,7 @@ the list):
   «BB» of 2021. The latest evaluation in scope is the one reported.
 """
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -295,9 +296,11 @@ def _susun_katalog(dokumen: "Dokumen") -> tuple[_Katalog, dict[str, rujukan.Ruju
     return k, daftar
 
 
+@functools.cache
 def _konteks(ukuran: str, tahun: int) -> str:
     """What a sentence must speak of for an indicator's figure `ukuran`: a `_KONTEKS` key
-    and the years that name it as well, "" for the year's own figures."""
+    and the years that name it as well, "" for the year's own figures. Remembered: some
+    thirty figures per indicator ask it, and there are few `ukuran`."""
     if ukuran in ("capaian_renstra", "target_renstra", "target_akhir", "capaian_akhir"):
         return "renstra"
     if ukuran in ("target_lalu", "realisasi_lalu", "capaian_lalu", "banding_lalu"):
