@@ -22,6 +22,8 @@ echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $($PY
 echo "- database: $(psql "$DATABASE_URL" -Atc 'select version()' | cut -d' ' -f1-2)"
 echo "- code: $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' with uncommitted changes')"
 echo
+# The database follows the code being measured (a region made before a migration).
+DEBUG=1 $PY manage.py migrate --no-input -v0
 echo "### Pages (halaman.py)"
 $PY benchmarks/halaman.py --runs "${RUNS:-5}" --runs-pdf-10 "${PDF10:-1}"
 echo
