@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from instansi.pengaturan import MetodeEfisiensi, Pita, RumusPolaritasTurun, SusunanBab
 from inti.angka import Pembulatan
-from inti.models import BerVersi
+from inti.models import BerVersi, Terbaca
 from inti.periode import VALIDATOR_TAHUN
 
 
@@ -302,7 +302,7 @@ class Pemeriksa(models.Model):
         return f"{self.user} — {self.pemda}"
 
 
-class KunciTahun(models.Model):
+class KunciTahun(Terbaca):
     """A year an agency has submitted: its planners can no longer change that year's data."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="kunci_tahun")

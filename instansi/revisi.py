@@ -15,7 +15,8 @@ Which writes bump:
 
 A row's agency is found through its foreign keys (`saringan_instansi`, the lookups per
 model computed once), one query per parent row and transaction; a row that moves to another
-agency bumps both (the foreign keys it was read with are kept at `post_init`). A row that
+agency bumps both (the foreign keys it was read with: `inti.models.Terbaca` keeps the
+columns a row was read with, and a save keeps its own after it). A row that
 reaches no agency, or whose agency cannot be found any more, bumps row 0, which every
 fingerprint reads. The bump is one INSERT … ON CONFLICT DO UPDATE (PostgreSQL and SQLite):
 race-safe, and the row's lock orders concurrent writers of one agency. An agency is bumped
@@ -28,7 +29,7 @@ import functools
 
 from django.apps import apps
 from django.db import connections, transaction
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import post_delete, post_save
 
 from instansi.models import Instansi, Revisi
 
@@ -167,11 +168,18 @@ def _kunci_asing(obj) -> dict:
     return {attname: getattr(obj, attname) for attname, _, _ in _langkah(type(obj))}
 
 
-def _saat_dibaca(sender, instance, **kwargs):
-    # The foreign keys a stored row was read with, to find the agency it leaves if it moves.
-    # Deferred fields are left out: reading one would cost a query per row.
-    if instance.pk is not None:
-        instance._kunci_asal = {a: instance.__dict__.get(a) for a, _, _ in _langkah(sender)}
+def _kunci_asal(obj) -> dict | None:
+    """The foreign keys a stored row was last saved (`_saat_ditulis`) or else read with, to
+    find the agency it leaves if it moves; None for a row never read nor saved. A deferred
+    column is not among the columns read, and counts as unset: reading it would cost a
+    query per row."""
+    if "_kunci_asal" in obj.__dict__:
+        return obj._kunci_asal
+    dibaca = obj.__dict__.get("_dibaca")
+    if dibaca is None:
+        return None
+    nilai = dict(zip(*dibaca, strict=True))
+    return {a: nilai.get(a) for a, _, _ in _langkah(type(obj))}
 
 
 def _saat_ditulis(sender, instance, using="default", **kwargs):
@@ -183,11 +191,12 @@ def _saat_ditulis(sender, instance, using="default", **kwargs):
         naikkan([instance.pk], kolom, using)
         return
     semua, kini = _catatan(connections[using])
-    ids = _instansi_baris(instance, _kunci_asing(instance), semua, kini, using)
-    asal = getattr(instance, "_kunci_asal", None)
+    kunci = _kunci_asing(instance)
+    ids = _instansi_baris(instance, kunci, semua, kini, using)
+    asal = _kunci_asal(instance)
     if asal is not None and not kwargs.get("created"):
         ids |= _instansi_baris(instance, asal, semua, kini, using)
-    instance._kunci_asal = _kunci_asing(instance)
+    instance._kunci_asal = kunci
     # A row whose agency is gone or was never set moves every fingerprint.
     naikkan(ids or [GLOBAL], kolom, using)
 
@@ -197,6 +206,5 @@ def hubungkan() -> None:
     for model in apps.get_models():
         if hasattr(model, "history") and not model._meta.abstract:
             uid = f"revisi-{model._meta.label_lower}"
-            post_init.connect(_saat_dibaca, sender=model, dispatch_uid=f"{uid}-baca")
             post_save.connect(_saat_ditulis, sender=model, dispatch_uid=f"{uid}-simpan")
             post_delete.connect(_saat_ditulis, sender=model, dispatch_uid=f"{uid}-hapus")
