@@ -68,8 +68,8 @@ the list):
 
 import functools
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -204,16 +204,104 @@ class _Calon:
     konteks: str = ""  # what the sentence must speak of for this figure (`_KONTEKS`)
 
 
-@dataclass
 class _Katalog:
-    """The catalogue arranged for the check: each entity's figures and name."""
+    """The catalogue arranged for the check: each entity's codes, name and unit, its figures
+    built when a sentence first is about it (`calon`). A report at 10x holds some 65 000 codes
+    and its narrative speaks of a few hundred entities: the work follows the narrative."""
 
-    calon: dict[str, list[_Calon]] = field(default_factory=lambda: defaultdict(list))
-    nama: dict[str, str] = field(default_factory=dict)  # normalised name → entity
-    satuan: dict[str, str] = field(default_factory=dict)  # indicator entity → normalised unit
-    anak: dict[str, list[str]] = field(default_factory=dict)  # sasaran → its indicators
-    predikat: dict[int, str] = field(default_factory=dict)  # evaluation year → predikat
-    instansi: list[str] = field(default_factory=list)  # the agency's name, long and short
+    def __init__(self, dokumen: "Dokumen"):
+        data = dokumen.data
+        self.tahun = data.tahun
+        self.kode: dict[str, list] = {}  # entity → its (code, Rujukan), in the catalogue's order
+        self.nama: dict[str, str] = {}  # normalised name (two words or more) → entity
+        normal = {}  # an entity's some forty codes share its name: normalised once
+        for kode, r in dokumen.daftar_rujukan.items():
+            entitas = _entitas(kode)
+            if entitas is None:
+                continue  # the numbered tables' and charts' belong to no entity
+            self.kode.setdefault(entitas, []).append((kode, r))
+            if entitas != TOTAL and not entitas.startswith("evaluasi") and r.objek not in normal:
+                normal[r.objek] = _normal(r.objek)
+                if len(normal[r.objek].split()) >= 2:
+                    self.nama.setdefault(normal[r.objek], entitas)
+        self.panjang_nama = max((len(n.split()) for n in self.nama), default=0)
+        self.renstra: dict[str, list] = {}  # indicator entity → its rows' Renstra targets
+        for i in data.semua_indikator():
+            self.renstra.setdefault(f"indikator.{i.indikator.pk}", []).append(i.target_renstra)
+        self.evaluasi = [e for e in self.kode if e.startswith("evaluasi.")]
+        self.predikat: dict[int, str] = {}  # evaluation year → predikat
+        for e in self.evaluasi:
+            for kode, r in self.kode[e]:
+                if kode.rsplit(".", 1)[1] == "predikat" and r.nilai:
+                    self.predikat[int(e.split(".")[1])] = str(r.nilai)
+        self.anak = {  # sasaran → its indicators
+            f"sasaran.{s.sasaran.pk}": [f"indikator.{i.indikator.pk}" for i in s.indikator]
+            for s in data.sasaran
+        }
+        nama = _normal(data.instansi.nama)
+        pendek = [nama.split(p)[0] + " " for p in (" kabupaten ", " kota ") if p in nama]
+        self.instansi = [nama, *pendek]  # the agency's name, long and short
+        self._satuan: dict[str, str] = {}
+        self._calon: dict[str, list[_Calon]] = {}
+
+    def disebut(self, normal: str) -> set[str]:
+        """The entities whose names a normalised sentence contains: its runs of words looked
+        up in `nama`, as many as the longest name has."""
+        kata = normal.split()
+        return {
+            self.nama[n]
+            for awal in range(len(kata))
+            for akhir in range(awal + 2, min(len(kata), awal + self.panjang_nama) + 1)
+            if (n := " " + " ".join(kata[awal:akhir]) + " ") in self.nama
+        }
+
+    def satuan(self, entitas: str) -> str:
+        """An indicator's unit, normalised; "" for the rest."""
+        self.calon(entitas)
+        return self._satuan.get(entitas, "")
+
+    def calon(self, entitas: str) -> list[_Calon]:
+        """The figures of an entity a typed number may be compared with."""
+        if entitas in self._calon:
+            return self._calon[entitas]
+        kode_entitas = self.kode.get(entitas, [])
+        for kode, r in kode_entitas:
+            if kode.endswith(".satuan") and isinstance(r.nilai, str):
+                self._satuan[entitas] = _normal(r.nilai)
+        satuan = self._satuan.get(entitas, "")
+        hasil = self._calon[entitas] = []
+        for kode, r in kode_entitas:
+            nilai = r.nilai
+            if not isinstance(nilai, (Decimal, int)) or isinstance(nilai, bool):
+                continue
+            ukuran = kode.rsplit(".", 1)[1]
+            if r.jenis == ANGKA and not (entitas.startswith("evaluasi") and ukuran == "nilai"):
+                continue  # counts of items are not figures a sentence contradicts
+            peran, tahap = _peran(ukuran) if r.jenis == RUPIAH else ("", "")
+            persen = r.jenis == NILAI and _persen(satuan)
+            konteks = _konteks(ukuran, self.tahun) if entitas.startswith("indikator.") else ""
+            hasil.append(_Calon(kode, r.jenis, Decimal(nilai), peran, tahap, persen, konteks=konteks))
+        for target_renstra in self.renstra.get(entitas, []):
+            # Every year's Renstra target: typed in a sentence on the Renstra, it is no contradiction.
+            for t, nilai in target_renstra.items():
+                if nilai is not None:
+                    kode = f"{entitas}.target_renstra_{t}"
+                    hasil.append(
+                        _Calon(
+                            kode,
+                            NILAI,
+                            Decimal(nilai),
+                            persen=_persen(satuan),
+                            dilaporkan=False,
+                            konteks=f"renstra {t}",
+                        )
+                    )
+        return hasil
+
+    def semua(self) -> Iterator[tuple[str, list[_Calon]]]:
+        """Every entity with its figures: for a typed figure that may be any entity's."""
+        for entitas in dict.fromkeys([*self.kode, *self.renstra]):
+            yield entitas, self.calon(entitas)
 
 
 def _normal(teks: str) -> str:
@@ -222,12 +310,12 @@ def _normal(teks: str) -> str:
 
 
 def _entitas(kode: str) -> str | None:
-    bagian = kode.split(".")
-    if bagian[0] == TOTAL:
+    """The entity a figure's code belongs to: «indikator.5» of «indikator.5.capaian»."""
+    tingkat = kode.partition(".")[0]
+    if tingkat == TOTAL:
         return TOTAL
-    if bagian[0] in _TINGKAT and len(bagian) > 2:
-        return ".".join(bagian[:2])
-    return None
+    kedua = kode.find(".", len(tingkat) + 1) if tingkat in _TINGKAT else -1
+    return kode[:kedua] if kedua > 0 else None
 
 
 def _peran(ukuran: str) -> tuple[str, str]:
@@ -244,56 +332,6 @@ def _peran(ukuran: str) -> tuple[str, str]:
 
 def _persen(satuan: str) -> bool:
     return "%" in satuan or " persen " in satuan
-
-
-def _susun_katalog(dokumen: "Dokumen") -> tuple[_Katalog, dict[str, rujukan.Rujukan]]:
-    """The check's catalogue from the one `susun` built (`Dokumen.daftar_rujukan`): its figures'
-    codes; the numbered tables' and charts' belong to no entity and are passed over."""
-    data = dokumen.data
-    daftar = dokumen.daftar_rujukan
-    k = _Katalog()
-    semua = [(kode, _entitas(kode), r) for kode, r in daftar.items()]
-    for kode, entitas, r in semua:
-        if entitas and kode.endswith(".satuan") and isinstance(r.nilai, str):
-            k.satuan[entitas] = _normal(r.nilai)
-    nama = {}  # an entity's some forty codes share its name: normalised once
-    for kode, entitas, r in semua:
-        if entitas is None:
-            continue
-        ukuran = kode.rsplit(".", 1)[1]
-        if entitas != TOTAL and not entitas.startswith("evaluasi"):
-            if r.objek not in nama:
-                nama[r.objek] = _normal(r.objek)
-            if len(nama[r.objek].split()) >= 2:
-                k.nama.setdefault(nama[r.objek], entitas)
-        if ukuran == "predikat" and entitas.startswith("evaluasi") and r.nilai:
-            k.predikat[int(entitas.split(".")[1])] = str(r.nilai)
-        nilai = r.nilai
-        if not isinstance(nilai, (Decimal, int)) or isinstance(nilai, bool):
-            continue
-        if r.jenis == ANGKA and not (entitas.startswith("evaluasi") and ukuran == "nilai"):
-            continue  # counts of items are not figures a sentence contradicts
-        peran, tahap = _peran(ukuran) if r.jenis == RUPIAH else ("", "")
-        persen = r.jenis == NILAI and _persen(k.satuan.get(entitas, ""))
-        konteks = _konteks(ukuran, data.tahun) if entitas.startswith("indikator.") else ""
-        k.calon[entitas].append(_Calon(kode, r.jenis, Decimal(nilai), peran, tahap, persen, konteks=konteks))
-    for i in data.semua_indikator():
-        # Every year's Renstra target: typed in a sentence on the Renstra, it is no contradiction.
-        entitas = f"indikator.{i.indikator.pk}"
-        persen = _persen(k.satuan.get(entitas, ""))
-        for t, nilai in i.target_renstra.items():
-            if nilai is not None:
-                kode = f"{entitas}.target_renstra_{t}"
-                calon = _Calon(
-                    kode, NILAI, Decimal(nilai), persen=persen, dilaporkan=False, konteks=f"renstra {t}"
-                )
-                k.calon[entitas].append(calon)
-    for s in data.sasaran:
-        k.anak[f"sasaran.{s.sasaran.pk}"] = [f"indikator.{i.indikator.pk}" for i in s.indikator]
-    nama = _normal(data.instansi.nama)
-    pendek = [nama.split(p)[0] + " " for p in (" kabupaten ", " kota ") if p in nama]
-    k.instansi = [nama, *pendek]
-    return k, daftar
 
 
 @functools.cache
@@ -414,20 +452,18 @@ def _kalimat(teks: str) -> list[str]:
 def _lingkup(kalimat: str, ketik: list[_Ketik], kode: list[str], k: _Katalog, subjek, mode) -> set[str]:
     """The entities a sentence is about (the module docstring's «What a sentence is about»)."""
     normal = _normal(kalimat)
-    hasil = {entitas for nama, entitas in k.nama.items() if nama in normal}
+    hasil = k.disebut(normal)
     if any(n in normal for n in k.instansi) or _TOTAL_KATA.search(kalimat):
         hasil.add(TOTAL)
     if _EVALUASI_KATA.search(kalimat):
-        ada = {int(e.split(".")[1]) for e in k.calon if e.startswith("evaluasi.")} | set(k.predikat)
+        ada = {int(e.split(".")[1]) for e in k.evaluasi if k.calon(e)} | set(k.predikat)
         disebut = {int(t) for t in _TAHUN.findall(kalimat)} & ada
         hasil |= {f"evaluasi.{t}" for t in disebut or ada}
     hasil |= {e for e in map(_entitas, kode) if e}
     for t in ketik:
         if (t.rupiah or t.berkelompok) and t.nilai * 10**t.skala >= JANGKAR_MIN:
             hasil |= {
-                e
-                for e, calon in k.calon.items()
-                if any(c.jenis == RUPIAH and _sama(t, c, mode) for c in calon)
+                e for e, calon in k.semua() if any(c.jenis == RUPIAH and _sama(t, c, mode) for c in calon)
             }
     if subjek and _BICARA_ANGKA.search(kalimat):
         hasil.add(subjek)
@@ -468,8 +504,8 @@ def _figur_lain(t: _Ketik, k: _Katalog, peran, jenis_belanja: bool, mode) -> boo
     """Whether a number typed to two or more decimals is exactly a figure of the report
     that the sentence does not name: then it speaks of that, not wrongly of what it names."""
     return any(
-        _sebanding(t, c, peran, k.satuan.get(e, ""), jenis_belanja) and _sama(t, c, mode)
-        for e, calon in k.calon.items()
+        _sebanding(t, c, peran, k.satuan(e), jenis_belanja) and _sama(t, c, mode)
+        for e, calon in k.semua()
         for c in calon
     )
 
@@ -530,9 +566,8 @@ def _periksa_kalimat(
         calon = [
             c
             for e in sorted(lingkup)
-            for c in k.calon.get(e, [])
-            if _sebanding(t, c, peran, k.satuan.get(e, ""), jenis_belanja)
-            and _dalam_konteks(c, polos, tahun_disebut)
+            for c in k.calon(e)
+            if _sebanding(t, c, peran, k.satuan(e), jenis_belanja) and _dalam_konteks(c, polos, tahun_disebut)
         ]
         if not calon or any(_sama(t, c, pengaturan.pembulatan) for c in calon):
             continue
@@ -589,7 +624,7 @@ def _subjek(item, data, tempat_subjek):
 def periksa(dokumen: "Dokumen") -> list[Temuan]:
     """Every typed figure of the report's narratives that contradicts the data, in reading
     order. Reads the assembled report and its catalogue only: no query."""
-    k, daftar = _susun_katalog(dokumen)
+    k, daftar = _Katalog(dokumen), dokumen.daftar_rujukan
     data, hasil = dokumen.data, []
     tempat_lalu, subjek = None, None
     for tempat, _, item in rujukan._semua_isi(dokumen):
