@@ -15,7 +15,6 @@ diagrams are blocks of `sakip.lkjip.blok.BLOK` numbered «Gambar x.y».
 import hashlib
 import re
 import subprocess
-import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -60,8 +59,16 @@ class Diagram(Grafik):
 
 
 def _bungkus(teks: str, lebar: int) -> str:
-    """Text for an HTML-like label: escaped, wrapped at `lebar` characters."""
-    baris = textwrap.wrap(" ".join(teks.split()), lebar, break_long_words=False, break_on_hyphens=False)
+    """Text for an HTML-like label: escaped, wrapped at `lebar` characters the way
+    `textwrap.wrap` does without breaking words or at hyphens (each line takes the words
+    that fit, a longer word a line of its own), which at 10x spent a third of the
+    cascade diagrams' time in its general chunking for these single-spaced words."""
+    baris: list[str] = []
+    for kata in teks.split():
+        if baris and len(baris[-1]) + 1 + len(kata) <= lebar:
+            baris[-1] += " " + kata
+        else:
+            baris.append(kata)
     return '<BR ALIGN="LEFT"/>'.join(escape(b) for b in baris)
 
 
