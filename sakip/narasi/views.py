@@ -50,14 +50,14 @@ def _laporan_dengan(instansi, tahun: int, objek: Narasi, form: NarasiForm) -> di
     bagian = rujukan.bagian_narasi(dokumen, kunci)
     if bagian is None:  # a key the layout does not show: the text alone, still filled in
         lepas = Teks(teks.judul, teks.teks, kunci=kunci)
-        rujukan.terjemahkan(lepas, rujukan.semua_rujukan(dokumen), data.pengaturan)
+        rujukan.terjemahkan(lepas, dokumen.daftar_rujukan, data.pengaturan)
         gantung = [rujukan.Gantung(kode, jenis, kunci, "") for jenis, kode in lepas.gantung]
         bagian, bertentangan = ("", [lepas]), []
     else:
         gantung = [g for g in rujukan.periksa(dokumen) if g.narasi == kunci]
         bertentangan = [t for t in dokumen.angka_bertentangan if t.narasi == kunci]
     return {
-        "rujukan": rujukan.kelompokkan(rujukan.semua_rujukan(dokumen), data.pengaturan),
+        "rujukan": rujukan.kelompokkan(dokumen.daftar_rujukan, data.pengaturan),
         "pratinjau_tempat": bagian[0],
         "pratinjau": bagian[1],
         "gantung": gantung,
