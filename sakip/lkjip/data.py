@@ -44,7 +44,7 @@ from kinerja.models import (
     TindakLanjutEvaluasi,
     letak,
 )
-from kinerja.pengukuran import Pengukuran, prefetch_ukuran, realisasi_tahun, target_periode, ukur
+from kinerja.pengukuran import Pengukuran, baca_ukuran, realisasi_tahun, target_periode, ukur
 from sakip.lhe.riwayat import BarisTindakLanjut, evaluasi_final
 from sakip.models import LaporanKinerja
 
@@ -59,15 +59,18 @@ class IndikatorTerukur:
 
     indikator: Indikator
     ukur: Pengukuran
-    realisasi_per_tahun: dict[int, hitung.Hasil]
-    target_per_sumber: dict[str, Decimal]
-    target_renstra: dict[int, Decimal]
-    triwulan: list[tuple[int, Decimal | None, hitung.Hasil, hitung.Hasil]]
-    tahun_lalu: hitung.Hasil
-    banding_tahun_lalu: hitung.Hasil
-    target_akhir: Decimal | None
-    banding_target_akhir: hitung.Hasil
-    # The report's, not the agency home's (`kumpulkan`'s `ringkas`):
+    # The report's, not the agency home's (`kumpulkan`'s `ringkas`, which reads the year's
+    # yearly figures alone and shows `ukur`): the trend, the quarters and the comparisons
+    # (`_bandingkan`),
+    realisasi_per_tahun: dict[int, hitung.Hasil] = field(default_factory=dict)
+    target_per_sumber: dict[str, Decimal] = field(default_factory=dict)
+    target_renstra: dict[int, Decimal] = field(default_factory=dict)
+    triwulan: list[tuple[int, Decimal | None, hitung.Hasil, hitung.Hasil]] = field(default_factory=list)
+    tahun_lalu: hitung.Hasil = hitung.TidakTerhitung.BELUM_DIUKUR
+    banding_tahun_lalu: hitung.Hasil = hitung.TidakTerhitung.BELUM_DIUKUR
+    target_akhir: Decimal | None = None
+    banding_target_akhir: hitung.Hasil = hitung.TidakTerhitung.BELUM_DIUKUR
+    # and the region's figures and the year's actions:
     pembanding: dict[str, Decimal | None] = field(default_factory=dict)  # province, nation
     rencana_aksi: dict[int, str] = field(default_factory=dict)  # the year's actions by quarter
 
@@ -142,14 +145,12 @@ def _renstra(instansi: Instansi, tahun: int) -> Renstra:
     return renstra
 
 
-def _terukur(indikator: Indikator, tahun: int, renstra: Renstra, pengaturan, pita) -> IndikatorTerukur:
-    """Measure one prefetched indicator for the report year and its comparisons."""
-    hasil = ukur(indikator, tahun, pengaturan, pita)
+def _bandingkan(terukur: IndikatorTerukur, tahun: int, renstra: Renstra, pengaturan) -> None:
+    """The report's trend, quarters and comparisons of one measured, prefetched indicator."""
+    indikator, hasil = terukur.indikator, terukur.ukur
     realisasi = {r.tahun: r.nilai_efektif() for r in indikator.daftar_realisasi if r.triwulan is None}
     tahunan = [t for t in indikator.daftar_target if t.triwulan is None]
     target_renstra = {t.tahun: t.nilai for t in tahunan if t.sumber == Target.Sumber.RENSTRA}
-    per_sumber = {t.sumber: t.nilai for t in tahunan if t.tahun == tahun}
-    triwulan = []
     for tw in range(1, 5):
         target = target_periode(indikator.daftar_target, tahun, tw)
         real = realisasi_tahun(indikator.daftar_realisasi, tahun, tw)
@@ -159,21 +160,14 @@ def _terukur(indikator: Indikator, tahun: int, renstra: Renstra, pengaturan, pit
             capaian = hitung.capaian(
                 nilai_target, nilai_real, indikator.polaritas, indikator.rumus_turun(pengaturan)
             )
-            triwulan.append((tw, nilai_target, nilai_real, capaian))
-    target_akhir = target_renstra.get(renstra.tahun_akhir)
-    lalu = realisasi.get(tahun - 1, TidakTerhitung.BELUM_DIUKUR)
-    return IndikatorTerukur(
-        indikator=indikator,
-        ukur=hasil,
-        realisasi_per_tahun=realisasi,
-        target_per_sumber=per_sumber,
-        target_renstra=target_renstra,
-        triwulan=triwulan,
-        tahun_lalu=lalu,
-        banding_tahun_lalu=hitung.banding_tahun_lalu(hasil.realisasi, lalu),
-        target_akhir=target_akhir,
-        banding_target_akhir=hitung.banding_target_akhir(hasil.realisasi, target_akhir),
-    )
+            terukur.triwulan.append((tw, nilai_target, nilai_real, capaian))
+    terukur.realisasi_per_tahun = realisasi
+    terukur.target_per_sumber = {t.sumber: t.nilai for t in tahunan if t.tahun == tahun}
+    terukur.target_renstra = target_renstra
+    terukur.target_akhir = target_renstra.get(renstra.tahun_akhir)
+    terukur.tahun_lalu = realisasi.get(tahun - 1, TidakTerhitung.BELUM_DIUKUR)
+    terukur.banding_tahun_lalu = hitung.banding_tahun_lalu(hasil.realisasi, terukur.tahun_lalu)
+    terukur.banding_target_akhir = hitung.banding_target_akhir(hasil.realisasi, terukur.target_akhir)
 
 
 def _tingkat(indikator: Indikator) -> tuple[str, int]:
@@ -198,24 +192,24 @@ def kumpulkan(instansi: Instansi, tahun: int, ringkas: bool = False) -> DataLapo
     # The report reads every year's yearly figures (the trend, last year, the Renstra's end
     # target) and the quarters of its own year, not the other years' quarters (a fifth of the
     # rows), and the year's comparisons and actions; the home, the year's yearly figures alone.
+    semua = (
+        Indikator.objects.filter(renstra=renstra)
+        .select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
+        .order_by("urutan", "pk")
+    )
     if ringkas:
-        prefetch = prefetch_ukuran(Q(tahun=tahun, triwulan__isnull=True))
+        ukuran = Q(tahun=tahun, triwulan__isnull=True)
     else:
-        prefetch = (
-            *prefetch_ukuran(Q(triwulan__isnull=True) | Q(tahun=tahun)),
+        ukuran = Q(triwulan__isnull=True) | Q(tahun=tahun)
+        semua = semua.prefetch_related(
             Prefetch("pembanding", Pembanding.objects.filter(tahun=tahun), to_attr="daftar_pembanding"),
             Prefetch("rencana_aksi", RencanaAksi.objects.filter(tahun=tahun), to_attr="daftar_rencana_aksi"),
         )
     indikator_node: dict[tuple[str, int], list[IndikatorTerukur]] = defaultdict(list)
-    semua = (
-        Indikator.objects.filter(renstra=renstra)
-        .select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
-        .prefetch_related(*prefetch)
-        .order_by("urutan", "pk")
-    )
-    for indikator in semua:
-        terukur = _terukur(indikator, tahun, renstra, pengaturan, pita)
+    for indikator in baca_ukuran(semua, ukuran):
+        terukur = IndikatorTerukur(indikator, ukur(indikator, tahun, pengaturan, pita))
         if not ringkas:
+            _bandingkan(terukur, tahun, renstra, pengaturan)
             terukur.pembanding = {p.wilayah: p.nilai for p in indikator.daftar_pembanding}
             terukur.rencana_aksi = {r.triwulan: r.uraian for r in indikator.daftar_rencana_aksi}
         indikator_node[_tingkat(indikator)].append(terukur)
