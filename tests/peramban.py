@@ -6,6 +6,7 @@ The Makefile installs Debian's chromium and chromium-driver; nothing downloads a
 
 from django.urls import reverse
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -50,3 +51,19 @@ def masuk(b: webdriver.Chrome, alamat_server: str, nama: str, sandi: str) -> Non
 def pelanggaran_csp(b: webdriver.Chrome) -> list[str]:
     """What the console reported the Content-Security-Policy refused since it was last read."""
     return [e["message"] for e in b.get_log("browser") if "Content Security Policy" in e["message"]]
+
+
+def tunggu_halaman_baru(b: webdriver.Chrome, lama, detik: int = 10) -> None:
+    """Wait until `lama`, an element of the page before a submit, is gone: the answer page has
+    replaced it, and what is read next is never the old page. Chromium reports a node of a
+    page being replaced as stale or, mid-navigation, as «does not belong to the document»:
+    `EC.staleness_of` knows only the first."""
+
+    def hilang(_) -> bool:
+        try:
+            lama.is_enabled()
+        except WebDriverException:  # StaleElementReferenceException among them
+            return True
+        return False
+
+    WebDriverWait(b, detik).until(hilang)

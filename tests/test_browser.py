@@ -18,7 +18,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from instansi.models import Instansi, Keanggotaan
 from kinerja.models import Indikator, Realisasi
 from sakip.excel import realisasi
-from tests.peramban import chromium, masuk, pelanggaran_csp
+from tests.peramban import chromium, masuk, pelanggaran_csp, tunggu_halaman_baru
 
 
 class PlannerInBrowserTests(StaticLiveServerTestCase):
@@ -91,7 +91,7 @@ class PlannerInBrowserTests(StaticLiveServerTestCase):
         halaman_lama = b.find_element(By.TAG_NAME, "main")
         b.find_element(By.CSS_SELECTOR, "#form-realisasi button[type=submit]").click()
         # The preview already shows the message; wait for the server's answer page to replace it.
-        WebDriverWait(b, 5).until(EC.staleness_of(halaman_lama))
+        tunggu_halaman_baru(b, halaman_lama)
         self.assertIn("«18.83.1» bukan angka yang sah", b.find_element(By.TAG_NAME, "main").text)
         self.assertEqual(
             Realisasi.objects.get(indikator=self.iku, tahun=2022, triwulan=None).komponen_a, D(1883)

@@ -24,7 +24,7 @@ from evaluasi.models import BuktiDukung, EvaluasiLke, KomponenLke, TindakLanjutL
 from instansi.models import Keanggotaan, Pemeriksa
 from tests.factories import buat_instansi
 from tests.matriks.evaluasi_bukti import PDF
-from tests.test_browser import chromium
+from tests.peramban import chromium, tunggu_halaman_baru
 
 TAHUN = 2022
 SANDI = "sandi-rahasia-123"
@@ -81,7 +81,7 @@ class EvaluasiInBrowserTests(StaticLiveServerTestCase):
         """Submit and wait for the answer page, so what is read next is never the old page."""
         tombol = self.browser.find_element(By.CSS_SELECTOR, pemilih)
         tombol.click()
-        WebDriverWait(self.browser, 10).until(EC.staleness_of(tombol))
+        tunggu_halaman_baru(self.browser, tombol)
 
     def pesan(self) -> str:
         return self.browser.find_element(By.CSS_SELECTOR, ".pesan").text
