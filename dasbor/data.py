@@ -45,7 +45,7 @@ from kinerja.models import (
     Renstra,
     SubKegiatan,
 )
-from kinerja.pengukuran import prefetch_ukuran, ukur
+from kinerja.pengukuran import baca_ukuran, ukur
 from reviu.meja.data import daftar_meja, pemda_meja
 from reviu.models import Status
 from sakip.lhe.riwayat import evaluasi_final
@@ -197,10 +197,10 @@ def _berlaku(renstra: list[Renstra], tahun: int) -> Renstra | None:
 def _capaian(pemda: QuerySet[Pemda], daftar_tahun: list[int], renstra_tahun, baris_tahun, pita) -> None:
     """Each agency-year's IKU measured by `kinerja.pengukuran.ukur`, as the report measures
     them, over the regions' IKU read with their yearly targets and realisations of the years
-    shown (`prefetch_ukuran`); three queries (one when the regions have no IKU)."""
+    shown (`baca_ukuran`); three queries (one when the regions have no IKU)."""
     tahunan = Q(tahun__in=daftar_tahun, triwulan__isnull=True)
     iku = Indikator.objects.filter(renstra__instansi__pemda__in=pemda, sasaran__isnull=False)
-    iku = iku.prefetch_related(*prefetch_ukuran(tahunan))
+    iku = baca_ukuran(iku, tahunan)
     # A plan is in force for one agency in one or more of the years shown.
     tahun_renstra = defaultdict(list)
     for (instansi_id, tahun), renstra in renstra_tahun.items():

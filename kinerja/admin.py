@@ -5,7 +5,7 @@ shows its capaian per year as the agency's settings compute it.
 """
 
 from django.contrib import admin
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.template.loader import render_to_string
 
 from instansi.admin import ANGKA_FIELD, AngkaAdmin, AngkaTabularInline
@@ -30,7 +30,7 @@ from kinerja.models import (
     TindakLanjutEvaluasi,
     Tujuan,
 )
-from kinerja.pengukuran import prefetch_ukuran, tahun_terukur, ukur
+from kinerja.pengukuran import baca_ukuran, tahun_terukur, ukur
 
 
 class RiwayatAdmin(BerVersiRiwayatAdmin):
@@ -191,7 +191,7 @@ class IndikatorAdmin(RiwayatAdmin):
         instansi = obj.renstra.instansi
         pengaturan = instansi.pengaturan_laporan()
         pita = [p.pita() for p in instansi.predikat.all()]
-        prefetch_related_objects([obj], *prefetch_ukuran(Q(triwulan__isnull=True)))
+        baca_ukuran([obj], Q(triwulan__isnull=True))
         return render_to_string(
             "admin/kinerja/capaian_indikator.html",
             {

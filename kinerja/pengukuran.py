@@ -1,7 +1,7 @@
 """Measuring an indicator for a year: from its stored targets and realisations to capaian.
 
 The bridge between `kinerja.models` and the pure `kinerja.hitung`. Functions take
-indicators read with `prefetch_ukuran` or `baca_ukuran`, whose targets and realisations
+indicators read with `baca_ukuran`, whose targets and realisations
 are plain lists (`daftar_target`, `daftar_realisasi`), so measuring a thousand indicators costs no query
 per indicator. Plain lists, not the related managers: a prefetch into a manager clones
 its queryset once per indicator, and every `.all()` builds another queryset: a third of
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from instansi.models import PengaturanLaporan
 from instansi.pengaturan import Pita, cari_predikat
@@ -21,29 +21,20 @@ from kinerja import hitung
 from kinerja.models import Indikator, Realisasi, Target
 
 
-def prefetch_ukuran(saring: Q | None = None) -> tuple[Prefetch, Prefetch]:
-    """The prefetches every reader of an indicator's figures takes: its targets as
-    `indikator.daftar_target`, its realisations as `indikator.daftar_realisasi`, both
-    narrowed by `saring` (on `tahun` and `triwulan`) to the rows the page shows."""
-    saring = saring or Q()
-    return (
-        Prefetch("target", queryset=Target.objects.filter(saring), to_attr="daftar_target"),
-        Prefetch("realisasi", queryset=Realisasi.objects.filter(saring), to_attr="daftar_realisasi"),
-    )
-
-
-def baca_ukuran(indikator: QuerySet[Indikator], saring: Q | None = None) -> list[Indikator]:
-    """The indicators of `indikator` with what `prefetch_ukuran(saring)` gives them (the
-    same lists in the same order, each row's `indikator` set), their figures read by a
-    subquery on the indicators instead of a list of their ids: for the 1 500 indicators of
-    a ten-times agency, Django's prefetch compiled an IN of 1 500 parameters per table and
-    set each row's cache through the descriptor, twice the time of these reads (the agency
-    home, `sakip.lkjip.data.kumpulkan`). As the prefetch, no figure query without an
-    indicator."""
+def baca_ukuran(indikator: QuerySet[Indikator] | list[Indikator], saring: Q | None = None) -> list[Indikator]:
+    """The indicators of `indikator` (a queryset, or indicators in hand) with their targets as
+    `daftar_target` and their realisations as `daftar_realisasi`, narrowed by `saring` (on
+    `tahun` and `triwulan`) to the rows the page shows, each row's `indikator` set: what
+    every reader of an indicator's figures takes. Two queries whatever the number of
+    indicators, none without one. A queryset's figures are read by a subquery on it, not
+    by Django's prefetch, which for the 1 500 indicators of a ten-times agency compiled an
+    IN of 1 500 parameters per table and set each row's cache through the descriptor,
+    twice the time of these reads (the agency home, `sakip.lkjip.data.kumpulkan`)."""
     daftar = list(indikator)
     if not daftar:
         return daftar
-    saring = (saring or Q()) & Q(indikator__in=indikator.values("pk"))
+    dari = indikator.values("pk") if isinstance(indikator, QuerySet) else [i.pk for i in daftar]
+    saring = (saring or Q()) & Q(indikator__in=dari)
     for model, nama in ((Target, "daftar_target"), (Realisasi, "daftar_realisasi")):
         per_indikator = defaultdict(list)
         for baris in model.objects.filter(saring):

@@ -25,7 +25,7 @@ from inti.angka import parse_angka
 from kinerja import hitung
 from kinerja.hitung import TidakTerhitung
 from kinerja.models import EvaluasiSakip, Indikator, PredikatEvaluasi, Target
-from kinerja.pengukuran import Pengukuran, prefetch_ukuran, realisasi_tahun, ukur
+from kinerja.pengukuran import Pengukuran, baca_ukuran, realisasi_tahun, ukur
 from tests.errata import Angka, baca_target_berbeda, periksa
 
 NAMA = "bandar_lampung_2022"
@@ -69,10 +69,7 @@ class FixtureBandarLampungTest(TestCase):
 
     def setUp(self):
         self.indikator = {
-            i.nama: i
-            for i in Indikator.objects.filter(renstra__instansi=self.instansi).prefetch_related(
-                *prefetch_ukuran()
-            )
+            i.nama: i for i in baca_ukuran(Indikator.objects.filter(renstra__instansi=self.instansi))
         }
         self.pohon = anggaran_instansi(self.instansi, TAHUN)
         self.program = {n.objek.urutan: n for n in self.pohon}

@@ -19,7 +19,7 @@ from instansi.models import Instansi, KomposisiPegawai, SaranaPrasarana
 from inti.angka import parse_angka
 from kinerja.hitung import rata_rata
 from kinerja.models import Indikator, Target
-from kinerja.pengukuran import prefetch_ukuran, ukur
+from kinerja.pengukuran import baca_ukuran, ukur
 from tests.errata import Angka, baca_target_berbeda, periksa
 
 NAMA = "lampung_barat_2023"
@@ -107,10 +107,8 @@ class FixtureLampungBaratTestCase(TestCase):
         cls.instansi = Instansi.objects.get(slug="koperindag-lampung-barat")
         cls.pengaturan = cls.instansi.pengaturan_laporan()
         cls.pohon = anggaran_instansi(cls.instansi, TAHUN)
-        cls.semua_indikator = list(
-            Indikator.objects.filter(renstra__instansi=cls.instansi)
-            .prefetch_related(*prefetch_ukuran())
-            .order_by("urutan")
+        cls.semua_indikator = baca_ukuran(
+            Indikator.objects.filter(renstra__instansi=cls.instansi).order_by("urutan")
         )
 
     # -- what the application computes --------------------------------------------------------

@@ -12,7 +12,7 @@ from anggaran.ringkasan import anggaran_instansi, jumlah
 from instansi.models import Instansi, PengaturanLaporan, TabelPendukung
 from kinerja.hitung import TidakTerhitung
 from kinerja.models import Indikator, Kegiatan, Program, Realisasi, Renstra, Sasaran, Target
-from kinerja.pengukuran import prefetch_ukuran, target_pengukuran, ukur
+from kinerja.pengukuran import baca_ukuran, target_pengukuran, ukur
 from tests.factories import buat_instansi
 
 
@@ -131,7 +131,7 @@ class PengukuranTests(TestCase):
         cls.instansi = buat_instansi()
 
     def iku(self):
-        return Indikator.objects.prefetch_related(*prefetch_ukuran()).get(iku=True)
+        return baca_ukuran([Indikator.objects.get(iku=True)])[0]
 
     def test_capaian_uses_the_pk_over_the_renstra_and_the_components(self):
         hasil = ukur(self.iku(), 2022, self.instansi.pengaturan)

@@ -22,7 +22,7 @@ from inti.periode import TRIWULAN, baca_triwulan, nama_periode
 from inti.versi import CatatanRiwayat, Konflik, Tulis, catatan_riwayat, tulis_semua
 from kinerja import hitung
 from kinerja.models import AnalisisSasaran, Indikator, Pembanding, Realisasi, Sasaran
-from kinerja.pengukuran import prefetch_ukuran, realisasi_tahun, target_periode
+from kinerja.pengukuran import baca_ukuran, realisasi_tahun, target_periode
 from kinerja.realisasi.forms import AnalisisSasaranForm, PembandingForm, RealisasiForm, ringkas_realisasi
 
 PERIODE = {tw: nama_periode(tw) for tw in (None, *TRIWULAN)}
@@ -37,11 +37,10 @@ def riwayat_realisasi(indikator: Indikator, tahun: int, triwulan: int | None) ->
 
 def _indikator(instansi, pk, tahun: int) -> Indikator:
     """The agency's indicator with its targets and realisations of `tahun`."""
-    return get_object_or_404(
-        Indikator.objects.select_related("renstra").prefetch_related(*prefetch_ukuran(Q(tahun=tahun))),
-        pk=pk,
-        renstra__instansi=instansi,
+    indikator = get_object_or_404(
+        Indikator.objects.select_related("renstra"), pk=pk, renstra__instansi=instansi
     )
+    return baca_ukuran([indikator], Q(tahun=tahun))[0]
 
 
 def _hasil(indikator, instansi, tahun, triwulan, nilai: hitung.Hasil) -> dict:

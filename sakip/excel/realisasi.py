@@ -13,7 +13,7 @@ from instansi import akses
 from instansi.models import Instansi
 from inti.versi import Tulis
 from kinerja.models import LEVEL_INDIKATOR, Indikator, Realisasi, Renstra, letak
-from kinerja.pengukuran import prefetch_ukuran, realisasi_tahun, target_periode
+from kinerja.pengukuran import baca_ukuran, realisasi_tahun, target_periode
 from kinerja.realisasi.forms import RealisasiForm, ringkas_realisasi
 from kinerja.tingkat import LABEL_TINGKAT
 from sakip.excel.lembar import (
@@ -41,12 +41,12 @@ PETUNJUK = [
 ]
 
 
-def _indikator(instansi: Instansi, tahun: int):
-    return (
+def _indikator(instansi: Instansi, tahun: int) -> list[Indikator]:
+    return baca_ukuran(
         Indikator.objects.filter(renstra=Renstra.objects.berlaku(instansi, tahun))
         .select_related("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
-        .prefetch_related(*prefetch_ukuran(Q(tahun=tahun)))
-        .order_by("urutan", "pk")
+        .order_by("urutan", "pk"),
+        Q(tahun=tahun),
     )
 
 
