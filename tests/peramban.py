@@ -4,6 +4,10 @@ page, and the console's Content-Security-Policy refusals.
 The Makefile installs Debian's chromium and chromium-driver; nothing downloads a browser.
 """
 
+import shutil
+import tempfile
+
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.urls import reverse
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
@@ -67,3 +71,27 @@ def tunggu_halaman_baru(b: webdriver.Chrome, lama, detik: int = 10) -> None:
         return False
 
     WebDriverWait(b, detik).until(hilang)
+
+
+class UjiPeramban(StaticLiveServerTestCase):
+    """A live server and one headless Chromium per test class, with a fresh profile and a
+    download folder of its own (`unduhan`: attachments land there unasked); both removed
+    at the end."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.profil = tempfile.mkdtemp()
+        cls.unduhan = tempfile.mkdtemp()
+        cls.browser = chromium(cls.profil)
+        cls.browser.implicitly_wait(2)
+        cls.browser.execute_cdp_cmd(
+            "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": cls.unduhan}
+        )
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.quit()
+        shutil.rmtree(cls.profil, ignore_errors=True)
+        shutil.rmtree(cls.unduhan, ignore_errors=True)
+        super().tearDownClass()

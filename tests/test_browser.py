@@ -2,13 +2,10 @@
 against a live server."""
 
 import io
-import shutil
-import tempfile
 from decimal import Decimal as D
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.urls import reverse
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
@@ -18,24 +15,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 from instansi.models import Instansi, Keanggotaan
 from kinerja.models import Indikator, Realisasi
 from sakip.excel import realisasi
-from tests.peramban import chromium, masuk, pelanggaran_csp, tunggu_halaman_baru
+from tests.peramban import UjiPeramban, masuk, pelanggaran_csp, tunggu_halaman_baru
 
 
-class PlannerInBrowserTests(StaticLiveServerTestCase):
+class PlannerInBrowserTests(UjiPeramban):
     fixtures = ["bandar_lampung_2022", "lampung_barat_2023"]
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.profil = tempfile.mkdtemp()
-        cls.browser = chromium(cls.profil)
-        cls.browser.implicitly_wait(2)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.quit()
-        shutil.rmtree(cls.profil, ignore_errors=True)
-        super().tearDownClass()
 
     def setUp(self):
         User = get_user_model()

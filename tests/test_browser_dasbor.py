@@ -2,12 +2,9 @@
 a reviewer signs in, the dashboard loads with its charts, a column header sorts the rows, and
 the browser refused nothing under the Content-Security-Policy."""
 
-import shutil
-import tempfile
 from decimal import Decimal as D
 
 from django.contrib.auth import get_user_model
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -16,25 +13,12 @@ from selenium.webdriver.support.ui import WebDriverWait
 from instansi.models import Pemeriksa
 from kinerja.models import Realisasi
 from tests.factories import buat_instansi, buat_pemda
-from tests.peramban import chromium, masuk
+from tests.peramban import UjiPeramban, masuk
 
 TAHUN = 2022
 
 
-class DashboardInBrowserTests(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.profil = tempfile.mkdtemp()
-        cls.browser = chromium(cls.profil)
-        cls.browser.implicitly_wait(2)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.quit()
-        shutil.rmtree(cls.profil, ignore_errors=True)
-        super().tearDownClass()
-
+class DashboardInBrowserTests(UjiPeramban):
     def setUp(self):
         pemda = buat_pemda("kota-dasbor")
         buat_instansi("dinas-a", pemda=pemda, tahun=TAHUN)

@@ -5,8 +5,6 @@ recommendation; the pengendali teknis approves and makes it final; the LHE's PDF
 the planner records the recommendation's follow-up. No page breaks a rule of the
 Content-Security-Policy."""
 
-import shutil
-import tempfile
 import time
 from importlib import import_module
 from pathlib import Path
@@ -14,7 +12,6 @@ from pathlib import Path
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -24,32 +21,13 @@ from evaluasi.models import BuktiDukung, EvaluasiLke, KomponenLke, TindakLanjutL
 from instansi.models import Keanggotaan, Pemeriksa
 from tests.factories import buat_instansi
 from tests.matriks.evaluasi_bukti import PDF
-from tests.peramban import chromium, tunggu_halaman_baru
+from tests.peramban import UjiPeramban, tunggu_halaman_baru
 
 TAHUN = 2022
 SANDI = "sandi-rahasia-123"
 
 
-class EvaluasiInBrowserTests(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.profil = tempfile.mkdtemp()
-        cls.unduhan = tempfile.mkdtemp()
-        cls.browser = chromium(cls.profil)
-        cls.browser.implicitly_wait(2)
-        # Downloads (the LHE's PDF, an attachment) go to a folder of our own, unasked.
-        cls.browser.execute_cdp_cmd(
-            "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": cls.unduhan}
-        )
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.quit()
-        shutil.rmtree(cls.profil, ignore_errors=True)
-        shutil.rmtree(cls.unduhan, ignore_errors=True)
-        super().tearDownClass()
-
+class EvaluasiInBrowserTests(UjiPeramban):
     def setUp(self):
         # A live-server test before this one emptied every table, the instruments the data
         # migration loaded included: the migration's own loader (idempotent) puts them back.

@@ -10,12 +10,9 @@ breaks a rule of the Content-Security-Policy.
 """
 
 import hashlib
-import shutil
-import tempfile
 import urllib.request
 
 from django.contrib.auth import get_user_model
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -26,7 +23,7 @@ from kinerja.models import Indikator
 from publikasi.models import Terbitan
 from reviu.models import CatatanReviu, PeristiwaLaporan, StatusCatatan
 from tests.factories import buat_instansi
-from tests.peramban import chromium, masuk, pelanggaran_csp
+from tests.peramban import UjiPeramban, masuk, pelanggaran_csp
 
 TAHUN = 2022
 SANDI = "sandi-rahasia-123"
@@ -37,21 +34,8 @@ JAWABAN = "Target PK murni 18,11 % yang dipakai, sesuai perjanjian yang ditandat
 TUNGGU_TERBIT = 90
 
 
-class ReviuInBrowserTests(StaticLiveServerTestCase):
+class ReviuInBrowserTests(UjiPeramban):
     fixtures = ["bandar_lampung_2022"]
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.profil = tempfile.mkdtemp()
-        cls.browser = chromium(cls.profil)
-        cls.browser.implicitly_wait(2)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.quit()
-        shutil.rmtree(cls.profil, ignore_errors=True)
-        super().tearDownClass()
 
     def setUp(self):
         User = get_user_model()
