@@ -24,7 +24,20 @@ def persen(nilai, pengaturan=None) -> str:
     return format_persen(nilai, pengaturan.desimal, pengaturan.pembulatan)
 
 
-class TabelInstansi(tables.Table):
+class TabelDasbor(tables.Table):
+    """What both dashboards' tables share: their markup and the year their links open.
+    django-tables2 reads a table's own `Meta` only: each names this one as its base."""
+
+    class Meta:
+        attrs = {"id": "dasbor", "class": "dasbor"}
+        default = "–"
+
+    def __init__(self, *args, tahun: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tahun_dasbor = tahun
+
+
+class TabelInstansi(TabelDasbor):
     FORMAT_XLSX = {
         "capaian": FORMAT_DUA_DESIMAL,
         "penyerapan": FORMAT_DUA_DESIMAL,
@@ -62,13 +75,8 @@ class TabelInstansi(tables.Table):
     predikat_evaluasi = tables.Column(verbose_name="Predikat evaluasi", default="–")
     tahun_evaluasi = tables.Column(verbose_name="Tahun evaluasi", default="–")
 
-    class Meta:
-        attrs = {"id": "dasbor", "class": "dasbor"}
-        default = "–"
-
-    def __init__(self, *args, tahun: int, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.tahun_dasbor = tahun
+    class Meta(TabelDasbor.Meta):
+        pass
 
     def render_nama(self, value, record):
         alamat = reverse("instansi-tahun", args=[record.instansi.slug, self.tahun_dasbor])
@@ -128,7 +136,7 @@ class TabelInstansi(tables.Table):
         return format_angka(value)
 
 
-class TabelPemda(tables.Table):
+class TabelPemda(TabelDasbor):
     """The national view: one row per region, its agencies' figures taken together."""
 
     FORMAT_XLSX = {"capaian": FORMAT_DUA_DESIMAL, "penyerapan": FORMAT_DUA_DESIMAL, "anggaran": "#,##0"}
@@ -145,13 +153,8 @@ class TabelPemda(tables.Table):
         verbose_name="Nilai evaluasi rata-rata", order_by="urut_evaluasi", attrs=ANGKA
     )
 
-    class Meta:
-        attrs = {"id": "dasbor", "class": "dasbor"}
-        default = "–"
-
-    def __init__(self, *args, tahun: int, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.tahun_dasbor = tahun
+    class Meta(TabelDasbor.Meta):
+        pass
 
     def render_nama(self, value, record):
         alamat = reverse("dasbor-pemda", args=[record.pemda.slug, self.tahun_dasbor])
