@@ -142,14 +142,20 @@ def _rekomendasi(ruang: akses.Akses, pk: int) -> RekomendasiLke:
     )
 
 
-@login_required
-def rekomendasi_ubah(request, slug: str, tahun: int, pk: int):
-    ruang = akses.buka(request, slug, tahun, menulis=False)
+def _rekomendasi_terlihat(request, ruang: akses.Akses, pk: int) -> tuple[RekomendasiLke, bool]:
+    """The recommendation, 404 while the reader may not yet see the evaluator's side, and
+    whether they may change it."""
     objek = _rekomendasi(ruang, pk)
     peran = alur.peran(request.user, ruang.instansi)
     if not alur.boleh_lihat_evaluator(peran, objek.evaluasi.status):
         raise Http404("Rekomendasi evaluasi terlihat oleh instansi setelah evaluasi final.")
-    ubah = boleh_rekomendasi(peran, objek.evaluasi.status)
+    return objek, boleh_rekomendasi(peran, objek.evaluasi.status)
+
+
+@login_required
+def rekomendasi_ubah(request, slug: str, tahun: int, pk: int):
+    ruang = akses.buka(request, slug, tahun, menulis=False)
+    objek, ubah = _rekomendasi_terlihat(request, ruang, pk)
     if request.method == "POST" and not ubah:
         raise PermissionDenied(
             f"Evaluasi berstatus «{objek.evaluasi.get_status_display()}»: {PESAN_REKOMENDASI}"
@@ -172,11 +178,7 @@ def rekomendasi_ubah(request, slug: str, tahun: int, pk: int):
 @login_required
 def rekomendasi_hapus(request, slug: str, tahun: int, pk: int):
     ruang = akses.buka(request, slug, tahun, menulis=False)
-    objek = _rekomendasi(ruang, pk)
-    peran = alur.peran(request.user, ruang.instansi)
-    if not alur.boleh_lihat_evaluator(peran, objek.evaluasi.status):
-        raise Http404("Rekomendasi evaluasi terlihat oleh instansi setelah evaluasi final.")
-    ubah = boleh_rekomendasi(peran, objek.evaluasi.status)
+    objek, ubah = _rekomendasi_terlihat(request, ruang, pk)
     # The evaluation's rule stands in for the year lock.
     ruang = replace(ruang, boleh_tulis=ubah, terkunci=False)
     kembali = reverse("rekomendasi-lke", args=[slug, tahun])
