@@ -43,7 +43,7 @@ from pekerjaan.tugas import xlsx_lkjip
 from sakip.excel import realisasi
 from sakip.models import BerkasPdf, UnggahanExcel
 from tests.factories import buat_instansi, buat_pemda, buat_pemeran
-from tests.test_browser import chromium
+from tests.peramban import chromium
 
 AKAR = Path(__file__).resolve().parent.parent
 TAHUN = 2022
